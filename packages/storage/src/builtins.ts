@@ -1,0 +1,9 @@
+/** The default registry and the built-in formats. Formats from later issues register here. */
+import { compressedFormat } from './formats/compressed.js';
+import { jsonFormat } from './formats/json.js';
+import type { Format } from './format.js';
+import { createRegistry } from './registry.js';
+
+export const builtinFormats: readonly Format[] = [jsonFormat, compressedFormat];
+
+export const defaultRegistry = createRegistry({ formats: builtinFormats });

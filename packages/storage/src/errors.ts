@@ -1,0 +1,104 @@
+/** Typed errors of @omega/storage. Every error says what was expected, what was found, and where. */
+
+export type StorageErrorCode =
+  | 'UNSUPPORTED_VALUE'
+  | 'CORRUPT_DATA'
+  | 'UNKNOWN_FORMAT'
+  | 'FORMAT_UNAVAILABLE'
+  | 'LIMIT_EXCEEDED'
+  | 'UNSAFE_CONTENT'
+  | 'IO_ERROR'
+  | 'INVALID_ARGUMENT';
+
+export interface StorageErrorContext {
+  /** File on disk, when there is one. */
+  file?: string;
+  /** Format name ('json', 'compressed', …). */
+  format?: string;
+  /** JSON-path-like location inside the value, e.g. `$.mesh.nodes[3].onPay`. */
+  path?: string;
+  /** Byte or character offset in the input. */
+  offset?: number;
+  expected?: string;
+  received?: string;
+  cause?: unknown;
+}
+
+function describe(message: string, ctx: StorageErrorContext): string {
+  const where: string[] = [];
+  if (ctx.file !== undefined) where.push(`file ${ctx.file}`);
+  if (ctx.format !== undefined) where.push(`format ${ctx.format}`);
+  if (ctx.path !== undefined) where.push(`at ${ctx.path}`);
+  if (ctx.offset !== undefined) where.push(`offset ${ctx.offset}`);
+  let text = message;
+  if (ctx.expected !== undefined) text += `; expected ${ctx.expected}`;
+  if (ctx.received !== undefined) text += `, got ${ctx.received}`;
+  return where.length > 0 ? `${text} (${where.join(', ')})` : text;
+}
+
+export class StorageError extends Error {
+  readonly code: StorageErrorCode;
+  /** The message without the location suffix. */
+  readonly detail: string;
+  readonly context: Readonly<StorageErrorContext>;
+  readonly file: string | undefined;
+  readonly format: string | undefined;
+  readonly path: string | undefined;
+  readonly offset: number | undefined;
+
+  constructor(code: StorageErrorCode, detail: string, ctx: StorageErrorContext = {}) {
+    super(describe(detail, ctx), ctx.cause === undefined ? undefined : { cause: ctx.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.detail = detail;
+    this.context = ctx;
+    this.file = ctx.file;
+    this.format = ctx.format;
+    this.path = ctx.path;
+    this.offset = ctx.offset;
+  }
+
+  /** The same error with more location facts filled in (decoders do not know the file; `load` does). */
+  locate(extra: StorageErrorContext): StorageError {
+    const merged = { ...extra, ...this.context };
+    const Ctor = this.constructor as new (detail: string, ctx: StorageErrorContext) => StorageError;
+    const located = new Ctor(this.detail, merged);
+    if (this.stack !== undefined) located.stack = `${located.name}: ${located.message}\n${this.stack.split('\n').slice(1).join('\n')}`;
+    return located;
+  }
+}
+
+function tagged(code: StorageErrorCode) {
+  return class extends StorageError {
+    constructor(detail: string, ctx: StorageErrorContext = {}) {
+      super(code, detail, ctx);
+    }
+  };
+}
+
+/** A value that no registered codec can store (function, symbol, class instance, cycle). */
+export class UnsupportedValueError extends tagged('UNSUPPORTED_VALUE') {}
+/** Input bytes that are truncated, malformed or inconsistent. */
+export class CorruptDataError extends tagged('CORRUPT_DATA') {}
+/** Input whose format could not be determined, or a format name nobody registered. */
+export class UnknownFormatError extends tagged('UNKNOWN_FORMAT') {}
+/** A format that exists but cannot be used here (optional library missing, value too large for it). */
+export class FormatUnavailableError extends tagged('FORMAT_UNAVAILABLE') {}
+/** Input exceeding a LoadPolicy limit (size, elements, depth, decompression ratio). */
+export class LimitExceededError extends tagged('LIMIT_EXCEEDED') {}
+/** Input that asks to execute or construct something not allowed (pickle globals, custom types). */
+export class UnsafeContentError extends tagged('UNSAFE_CONTENT') {}
+/** A file-system failure (missing file, permission, disk full). */
+export class StorageIOError extends tagged('IO_ERROR') {}
+/** A wrong argument to the API (bad option, unknown dtype). */
+export class InvalidArgumentError extends tagged('INVALID_ARGUMENT') {}
+
+export function isStorageError(error: unknown): error is StorageError {
+  return error instanceof StorageError;
+}
+
+/** JSON-path-like rendering of a key step, used in error locations. */
+export function pathStep(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+}

@@ -1,0 +1,26 @@
+export { NDArray, DTYPES, isDType, itemsize, sizeOf, dtypeOfTypedArray, isTypedArray, typedFromBytes, byteswapInPlace,
+  float16BitsToNumber, numberToFloat16Bits, bfloat16BitsToNumber, numberToBfloat16Bits } from './ndarray.js';
+export type { DType, NumericDType, NDArrayData, NDArrayOptions, TypedArray } from './ndarray.js';
+export { DLFriendlyStorage } from './storage.js';
+export type { StorageOptions, SaveOptions, LoadOptions, SaveResult } from './storage.js';
+export { save, load, encode, decode, defaultStorage, saveMeshData, loadMeshData, saveAnalysisResults, loadAnalysisResults } from './api.js';
+export { toJSONSafe, DEFAULT_LIST_MAX_ELEMENTS } from './values/typed-json-encode.js';
+export type { JSONValue, TypedJSONEncodeOptions } from './values/typed-json-encode.js';
+export { fromJSONSafe } from './values/typed-json-decode.js';
+export type { TypedJSONDecodeOptions } from './values/typed-json-decode.js';
+export { PreciseDate, parseIsoDateTime, formatIsoDateTime } from './values/datetime.js';
+export { dtypeFromNumpyName, dtypeFromTorchName } from './values/dtype-names.js';
+export { createRegistry } from './registry.js';
+export type { Registry, CustomCodec } from './registry.js';
+export { defaultRegistry, builtinFormats } from './builtins.js';
+export type { Format, FormatName, EncodeContext, DecodeContext } from './format.js';
+export { DEFAULT_POLICY, resolvePolicy } from './limits.js';
+export type { LoadPolicy } from './limits.js';
+export { censusArrays } from './auto.js';
+export type { AutoRule } from './auto.js';
+export { atomicWrite } from './io/atomic.js';
+export {
+  StorageError, UnsupportedValueError, CorruptDataError, UnknownFormatError, FormatUnavailableError,
+  LimitExceededError, UnsafeContentError, StorageIOError, InvalidArgumentError, isStorageError,
+} from './errors.js';
+export type { StorageErrorCode, StorageErrorContext } from './errors.js';

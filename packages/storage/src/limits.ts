@@ -1,0 +1,39 @@
+/** One LoadPolicy, applied by every decoder. Safe by default; widen it explicitly per call or per instance. */
+import { LimitExceededError } from './errors.js';
+
+export interface LoadPolicy {
+  /** Largest file or input, in bytes. */
+  maxInputBytes: number;
+  /** Largest number of elements in one array. */
+  maxElements: number;
+  /** Deepest nesting of containers. */
+  maxDepth: number;
+  /** Largest decompressed output of one stream or member, in bytes. */
+  maxDecompressedBytes: number;
+  /** Largest decompressed/compressed ratio accepted for outputs above 1 MiB. */
+  maxDecompressionRatio: number;
+  /** Extra pickle globals (`module.name`) allowed beyond the built-in numpy/torch allowlist. */
+  allowedPickleGlobals: readonly string[];
+  /** Custom types (registered codec names) a file may construct; '*' = every registered codec. */
+  allowedCustomTypes: readonly string[] | '*';
+}
+
+export const DEFAULT_POLICY: Readonly<LoadPolicy> = Object.freeze({
+  maxInputBytes: 2 ** 31,
+  maxElements: 2 ** 31,
+  maxDepth: 1000,
+  maxDecompressedBytes: 2 ** 31,
+  maxDecompressionRatio: 2000,
+  allowedPickleGlobals: [],
+  allowedCustomTypes: '*',
+});
+
+export function resolvePolicy(...layers: (Partial<LoadPolicy> | undefined)[]): LoadPolicy {
+  return Object.assign({}, DEFAULT_POLICY, ...layers.filter((l) => l !== undefined)) as LoadPolicy;
+}
+
+export function checkLimit(what: string, value: number, limit: number, field: keyof LoadPolicy, ctx: { format?: string; path?: string } = {}): void {
+  if (value > limit) {
+    throw new LimitExceededError(`${what} exceeds the load policy's ${field}`, { ...ctx, expected: `at most ${limit}`, received: `${value}` });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Dates with Python's microsecond precision. A JS Date holds milliseconds; Python datetimes hold microseconds.
+ * Loading a datetime whose microseconds are not a whole number of milliseconds gives a `PreciseDate` (a Date
+ * subclass carrying the extra 0–999 µs), so saving it again writes the same digits.
+ */
+import { CorruptDataError } from '../errors.js';
+
+export class PreciseDate extends Date {
+  /** Microseconds beyond the millisecond, 0–999. */
+  readonly microsecond: number;
+
+  constructor(epochMs: number, microsecond: number) {
+    super(epochMs);
+    if (!Number.isInteger(microsecond) || microsecond < 0 || microsecond > 999) {
+      throw new RangeError(`microsecond must be an integer in 0..999, got ${microsecond}`);
+    }
+    this.microsecond = microsecond;
+  }
+}
+
+const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Parse an ISO 8601 date-time as Python writes it. A naive time (no offset) is read as UTC. */
+export function parseIsoDateTime(iso: string, where: { path?: string } = {}): Date {
+  const m = ISO.exec(iso);
+  if (m === null) throw new CorruptDataError('malformed ISO date-time', { ...where, expected: 'YYYY-MM-DDTHH:MM:SS[.ffffff][±HH:MM]', received: JSON.stringify(iso) });
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', tz] = m;
+  const digits = (frac + '000000').slice(0, 6);
+  const ms = Number(digits.slice(0, 3));
+  const micro = Number(digits.slice(3, 6));
+  let epoch = Date.UTC(0, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const base = new Date(epoch);
+  base.setUTCFullYear(Number(y));
+  epoch = base.getTime();
+  if (tz !== undefined && tz !== 'Z') {
+    const sign = tz.startsWith('-') ? -1 : 1;
+    const body = tz.slice(1).replace(':', '');
+    const offsetMin = Number(body.slice(0, 2)) * 60 + Number(body.slice(2, 4) || '0');
+    epoch -= sign * offsetMin * 60_000;
+  }
+  if (Number.isNaN(epoch)) throw new CorruptDataError('date-time out of range', { ...where, received: JSON.stringify(iso) });
+  return micro === 0 ? new Date(epoch) : new PreciseDate(epoch, micro);
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/**
+ * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
+ * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
+ */
+export function formatIsoDateTime(date: Date): string {
+  const y = date.getUTCFullYear();
+  const year = y >= 1 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
+  const micro = date.getUTCMilliseconds() * 1000 + (date instanceof PreciseDate ? date.microsecond : 0);
+  const frac = micro === 0 ? '' : `.${pad(micro, 6)}`;
+  return `${year}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}${frac}+00:00`;
+}

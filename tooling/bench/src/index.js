@@ -1,0 +1,47 @@
+// Tiny benchmark harness: every case verifies its output once, then is timed; ratios are computed against
+// baselines measured in the same run, and results are written as JSON (bench-results/<suite>.json).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import os from 'node:os';
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Time `run` `repeats` times after checking `verify(result)` on a first, untimed call. Returns median ms. */
+export async function measure(label, run, { verify, repeats = 3 } = {}) {
+  const first = await run();
+  if (verify) {
+    const ok = await verify(first);
+    if (ok === false) throw new Error(`benchmark case ${label}: output failed verification`);
+  }
+  const times = [];
+  for (let i = 0; i < repeats; i++) {
+    globalThis.gc?.();
+    const t0 = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { label, ms: median(times), runs: times.length };
+}
+
+export function machine() {
+  return `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Print a table and write the JSON record. `rows`: {case, ours, baseline, oursMs, baselineMs, target?} */
+export function report(suite, rows, { dir = 'bench-results' } = {}) {
+  const lines = [`${suite} — ${new Date().toISOString().slice(0, 10)} — ${machine()}`];
+  for (const r of rows) {
+    const ratio = r.baselineMs / r.oursMs;
+    r.ratio = Number(ratio.toFixed(2));
+    r.meets = r.target === undefined ? undefined : ratio >= r.target;
+    const target = r.target === undefined ? '' : ` (target ≥ ${r.target}× → ${r.meets ? 'met' : 'NOT met'})`;
+    lines.push(`  ${r.case}: ${r.ours} ${r.oursMs.toFixed(1)} ms vs ${r.baseline} ${r.baselineMs.toFixed(1)} ms → ${ratio.toFixed(2)}×${target}`);
+  }
+  console.log(lines.join('\n'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${suite}.json`), JSON.stringify({ suite, date: new Date().toISOString(), machine: machine(), rows }, null, 2));
+  return rows;
+}
