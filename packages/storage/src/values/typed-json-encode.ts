@@ -8,6 +8,7 @@
  *   map {entries: [[k, v]…]} · set {items} · bytes {b64} · undefined {} · custom {name, value}
  *   object {data} — user data that itself has a `__type__` key (escaped so it is never taken for a marker)
  */
+import { Complex } from 'complex.js';
 import { StorageError, UnsupportedValueError, pathStep } from '../errors.js';
 import {
   NDArray, bfloat16BitsToNumber, float16BitsToNumber, isTypedArray,
@@ -28,8 +29,9 @@ export interface TypedJSONEncodeOptions {
 
 export const DEFAULT_LIST_MAX_ELEMENTS = 64;
 
+/** complex.js values (what mathjs's `complex()` returns) and anything mathjs marks `isComplex`. */
 export function isComplexLike(v: object): v is { re: number; im: number } {
-  return (v as { isComplex?: unknown }).isComplex === true || (v.constructor?.name === 'Complex' && typeof (v as { re?: unknown }).re === 'number' && typeof (v as { im?: unknown }).im === 'number');
+  return v instanceof Complex || (v as { isComplex?: unknown }).isComplex === true;
 }
 
 export function isDecimalLike(v: object): boolean {
