@@ -1,9 +1,12 @@
 /** The default registry and the built-in formats. Formats from later issues register here. */
 import { compressedFormat } from './formats/compressed.js';
 import { jsonFormat } from './formats/json.js';
+import { npyFormat } from './formats/npy.js';
+import { npzFormat } from './formats/npz.js';
+import { safetensorsFormat } from './formats/safetensors.js';
 import type { Format } from './format.js';
 import { createRegistry } from './registry.js';
 
-export const builtinFormats: readonly Format[] = [jsonFormat, compressedFormat];
+export const builtinFormats: readonly Format[] = [jsonFormat, compressedFormat, npyFormat, npzFormat, safetensorsFormat];
 
 export const defaultRegistry = createRegistry({ formats: builtinFormats });

@@ -102,3 +102,33 @@ export function pathStep(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
+
+/**
+ * A location inside a value, rendered to a string only when an error needs it (building strings for every
+ * element would dominate encode/decode time). A string step starting with '\u0000' is a raw suffix.
+ */
+export type ValuePath = string | { readonly parent: ValuePath; readonly step: string | number };
+
+export function at(parent: ValuePath, step: string | number): ValuePath {
+  return { parent, step };
+}
+
+export function rawStep(suffix: string): string {
+  return `\u0000${suffix}`;
+}
+
+export function renderPath(path: ValuePath): string {
+  if (typeof path === 'string') return path;
+  const steps: Array<string | number> = [];
+  let cur: ValuePath = path;
+  while (typeof cur !== 'string') {
+    steps.push(cur.step);
+    cur = cur.parent;
+  }
+  let out = cur;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    out = typeof s === 'string' && s.startsWith('\u0000') ? out + s.slice(1) : pathStep(out, s);
+  }
+  return out;
+}

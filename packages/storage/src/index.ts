@@ -24,3 +24,11 @@ export {
   LimitExceededError, UnsafeContentError, StorageIOError, InvalidArgumentError, isStorageError,
 } from './errors.js';
 export type { StorageErrorCode, StorageErrorContext } from './errors.js';
+export { npyFormat, decodeNpy, encodeNpy } from './formats/npy.js';
+export type { NpyDecodeOptions } from './formats/npy.js';
+export { npzFormat, NpzReader, encodeNpz } from './formats/npz.js';
+export type { NpzWriteOptions } from './formats/npz.js';
+export { safetensorsFormat, decodeSafetensors, encodeSafetensors } from './formats/safetensors.js';
+export type { SafetensorsRecord } from './formats/safetensors.js';
+export { SafetensorsFile, openSafetensors } from './formats/safetensors-file.js';
+export type { SafetensorsTensorInfo } from './formats/safetensors-file.js';

@@ -5,16 +5,22 @@
  */
 import { CorruptDataError } from '../errors.js';
 
-const NEEDS_EXACT = /NaN|Infinity|\d{16,}/;
+// An integer literal of 16+ digits may exceed 2^53. JSON numbers follow ':' '[' ',' or start the text, so this
+// never matches inside base64 payloads; a match inside an ordinary string only costs the slower exact parse.
+const MAYBE_BIG_INTEGER = /(?:^|[:[,])\s*-?\d{16,}/;
+const PYTHON_TOKENS = /NaN|Infinity/;
 
 export function parseJSONText(text: string, maxDepth: number): unknown {
-  if (!NEEDS_EXACT.test(text)) {
+  if (!MAYBE_BIG_INTEGER.test(text)) {
     try {
       return JSON.parse(text);
     } catch (error) {
-      const m = /position (\d+)/.exec((error as Error).message);
-      const offset = m ? Number(m[1]) : text.length;
-      throw new CorruptDataError(`invalid JSON: ${(error as Error).message}`, { format: 'json', offset, cause: error });
+      // Python's bare NaN / Infinity tokens make JSON.parse fail: the exact parser reads them.
+      if (!PYTHON_TOKENS.test(text)) {
+        const m = /position (\d+)/.exec((error as Error).message);
+        const offset = m ? Number(m[1]) : text.length;
+        throw new CorruptDataError(`invalid JSON: ${(error as Error).message}`, { format: 'json', offset, cause: error });
+      }
     }
   }
   return new ExactParser(text, maxDepth).parseDocument();

@@ -28,10 +28,14 @@ export function parseIsoDateTime(iso: string, where: { path?: string } = {}): Da
   const digits = (frac + '000000').slice(0, 6);
   const ms = Number(digits.slice(0, 3));
   const micro = Number(digits.slice(3, 6));
-  let epoch = Date.UTC(0, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  const base = new Date(epoch);
-  base.setUTCFullYear(Number(y));
-  epoch = base.getTime();
+  const year = Number(y);
+  let epoch = Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  if (year >= 0 && year < 100) {
+    // Date.UTC maps years 0–99 to 1900–1999.
+    const base = new Date(epoch);
+    base.setUTCFullYear(year);
+    epoch = base.getTime();
+  }
   if (tz !== undefined && tz !== 'Z') {
     const sign = tz.startsWith('-') ? -1 : 1;
     const body = tz.slice(1).replace(':', '');
@@ -50,6 +54,13 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
  */
 export function formatIsoDateTime(date: Date): string {
   const y = date.getUTCFullYear();
+  if (y >= 1 && y <= 9999) {
+    // toISOString is 'YYYY-MM-DDTHH:MM:SS.mmmZ' for these years.
+    const iso = date.toISOString();
+    const micro = date instanceof PreciseDate ? date.microsecond : 0;
+    const ms = date.getUTCMilliseconds();
+    return ms === 0 && micro === 0 ? `${iso.slice(0, 19)}+00:00` : `${iso.slice(0, 23)}${pad(micro, 3)}+00:00`;
+  }
   const year = y >= 1 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
   const micro = date.getUTCMilliseconds() * 1000 + (date instanceof PreciseDate ? date.microsecond : 0);
   const frac = micro === 0 ? '' : `.${pad(micro, 6)}`;

@@ -4,7 +4,7 @@
  */
 import { Complex } from 'complex.js';
 import { Decimal } from 'decimal.js';
-import { CorruptDataError, StorageError, UnsafeContentError, pathStep } from '../errors.js';
+import { CorruptDataError, StorageError, UnsafeContentError, at, rawStep, renderPath, type ValuePath } from '../errors.js';
 import { checkLimit } from '../limits.js';
 import {
   NDArray, allocate, numberToBfloat16Bits, numberToFloat16Bits, sizeOf, itemsize, typedFromBytes,
@@ -24,8 +24,8 @@ export interface TypedJSONDecodeOptions {
 type Tree = unknown;
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-function corrupt(message: string, path: string, expected?: string, received?: unknown): CorruptDataError {
-  const ctx: { path: string; expected?: string; received?: string } = { path };
+function corrupt(message: string, path: ValuePath, expected?: string, received?: unknown): CorruptDataError {
+  const ctx: { path: string; expected?: string; received?: string } = { path: renderPath(path) };
   if (expected !== undefined) ctx.expected = expected;
   if (received !== undefined) ctx.received = typeof received === 'string' ? received : safeStringify(received);
   return new CorruptDataError(message, ctx);
@@ -40,14 +40,14 @@ function safeStringify(v: unknown): string {
   }
 }
 
-function decodeFloat(v: Tree, path: string): number {
+function decodeFloat(v: Tree, path: ValuePath): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v !== null && typeof v === 'object' && (v as { __type__?: unknown }).__type__ === 'float') return floatFromRepr((v as { repr?: unknown }).repr, path);
   throw corrupt('expected a number', path, 'a number', v);
 }
 
-function floatFromRepr(repr: unknown, path: string): number {
+function floatFromRepr(repr: unknown, path: ValuePath): number {
   switch (repr) {
     case 'nan': return NaN;
     case 'inf': return Infinity;
@@ -58,10 +58,10 @@ function floatFromRepr(repr: unknown, path: string): number {
   throw corrupt('malformed float marker', path, "repr of 'nan', 'inf', '-inf', '-0' or a number", repr);
 }
 
-function arrayDType(marker: string, raw: unknown, path: string): DType {
-  if (typeof raw !== 'string') throw corrupt(`${marker} without a dtype`, pathStep(path, 'dtype'), 'a dtype string', raw);
+function arrayDType(marker: string, raw: unknown, path: ValuePath): DType {
+  if (typeof raw !== 'string') throw corrupt(`${marker} without a dtype`, at(path, 'dtype'), 'a dtype string', raw);
   const dtype = marker === 'torch_tensor' ? dtypeFromTorchName(raw) ?? dtypeFromNumpyName(raw) : dtypeFromNumpyName(raw);
-  if (dtype === undefined) throw corrupt(`unsupported dtype ${JSON.stringify(raw)}`, pathStep(path, 'dtype'), 'a numeric, bool or str dtype');
+  if (dtype === undefined) throw corrupt(`unsupported dtype ${JSON.stringify(raw)}`, at(path, 'dtype'), 'a numeric, bool or str dtype');
   return dtype;
 }
 
@@ -75,18 +75,19 @@ function inferShape(data: unknown): number[] {
   return shape;
 }
 
-function fillFromList(dtype: DType, shape: readonly number[], data: unknown, path: string): NDArray {
+function fillFromList(dtype: DType, shape: readonly number[], data: unknown, path: ValuePath): NDArray {
   const n = sizeOf(shape);
   const out = allocate(dtype, n);
   let pos = 0;
-  const put = (x: unknown, at: string) => {
+  const put = (x: unknown, parent: ValuePath, index: number) => {
+    const where = (): ValuePath => at(parent, index);
     switch (dtype) {
       case 'str':
-        if (typeof x !== 'string') throw corrupt('expected a string element', at, 'string', x);
+        if (typeof x !== 'string') throw corrupt('expected a string element', where(), 'string', x);
         (out as string[])[pos++] = x;
         return;
       case 'bool':
-        if (typeof x !== 'boolean' && x !== 0 && x !== 1) throw corrupt('expected a boolean element', at, 'true/false', x);
+        if (typeof x !== 'boolean' && x !== 0 && x !== 1) throw corrupt('expected a boolean element', where(), 'true/false', x);
         (out as Uint8Array)[pos++] = x ? 1 : 0;
         return;
       case 'int64':
@@ -94,31 +95,31 @@ function fillFromList(dtype: DType, shape: readonly number[], data: unknown, pat
         let b: bigint;
         if (typeof x === 'bigint') b = x;
         else if (typeof x === 'number' && Number.isInteger(x)) b = BigInt(x);
-        else throw corrupt(`expected an integer element for ${dtype}`, at, 'integer', x);
+        else throw corrupt(`expected an integer element for ${dtype}`, where(), 'integer', x);
         const ok = dtype === 'int64' ? b >= -(2n ** 63n) && b < 2n ** 63n : b >= 0n && b < 2n ** 64n;
-        if (!ok) throw corrupt(`integer out of ${dtype} range`, at, dtype, x);
+        if (!ok) throw corrupt(`integer out of ${dtype} range`, where(), dtype, x);
         (out as BigInt64Array | BigUint64Array)[pos++] = b as never;
         return;
       }
       case 'float16':
-        (out as Uint16Array)[pos++] = numberToFloat16Bits(decodeFloat(x, at));
+        (out as Uint16Array)[pos++] = numberToFloat16Bits(decodeFloat(x, where()));
         return;
       case 'bfloat16':
-        (out as Uint16Array)[pos++] = numberToBfloat16Bits(decodeFloat(x, at));
+        (out as Uint16Array)[pos++] = numberToBfloat16Bits(decodeFloat(x, where()));
         return;
       case 'float32':
       case 'float64':
-        (out as Float64Array)[pos++] = decodeFloat(x, at);
+        (out as Float64Array)[pos++] = decodeFloat(x, where());
         return;
       case 'complex64':
       case 'complex128': {
         if (Array.isArray(x) && x.length === 2) {
-          (out as Float64Array)[2 * pos] = decodeFloat(x[0], at);
-          (out as Float64Array)[2 * pos + 1] = decodeFloat(x[1], at);
+          (out as Float64Array)[2 * pos] = decodeFloat(x[0], where());
+          (out as Float64Array)[2 * pos + 1] = decodeFloat(x[1], where());
         } else if (x !== null && typeof x === 'object' && (x as { __type__?: unknown }).__type__ === 'complex') {
-          (out as Float64Array)[2 * pos] = decodeFloat((x as { real?: unknown }).real, at);
-          (out as Float64Array)[2 * pos + 1] = decodeFloat((x as { imag?: unknown }).imag, at);
-        } else throw corrupt('expected a complex element', at, '[re, im] or a complex marker', x);
+          (out as Float64Array)[2 * pos] = decodeFloat((x as { real?: unknown }).real, where());
+          (out as Float64Array)[2 * pos + 1] = decodeFloat((x as { imag?: unknown }).imag, where());
+        } else throw corrupt('expected a complex element', where(), '[re, im] or a complex marker', x);
         pos++;
         return;
       }
@@ -129,38 +130,39 @@ function fillFromList(dtype: DType, shape: readonly number[], data: unknown, pat
         };
         const v = typeof x === 'bigint' ? Number(x) : typeof x === 'boolean' ? Number(x) : x;
         const [lo, hi] = limits[dtype]!;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) throw corrupt(`expected an integer element in ${dtype} range`, at, `integer in [${lo}, ${hi}]`, x);
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) throw corrupt(`expected an integer element in ${dtype} range`, where(), `integer in [${lo}, ${hi}]`, x);
         (out as Int32Array)[pos++] = v;
       }
     }
   };
   if (shape.length === 0) {
-    put(Array.isArray(data) && data.length === 1 ? data[0] : data, pathStep(path, 'data'));
+    put(Array.isArray(data) && data.length === 1 ? data[0] : data, path, 0);
   } else {
-    const walk = (node: unknown, dim: number, at: string) => {
+    const walk = (node: unknown, dim: number, where: ValuePath) => {
       if (!Array.isArray(node) || node.length !== shape[dim]) {
-        throw corrupt(`array data does not match shape [${shape.join(', ')}] at dimension ${dim}`, at, `a list of ${shape[dim]}`, Array.isArray(node) ? `a list of ${node.length}` : node);
+        throw corrupt(`array data does not match shape [${shape.join(', ')}] at dimension ${dim}`, where, `a list of ${shape[dim]}`, Array.isArray(node) ? `a list of ${node.length}` : node);
       }
-      if (dim === shape.length - 1) for (let i = 0; i < node.length; i++) put(node[i], pathStep(at, i));
-      else for (let i = 0; i < node.length; i++) walk(node[i], dim + 1, pathStep(at, i));
+      if (dim === shape.length - 1) for (let i = 0; i < node.length; i++) put(node[i], where, i);
+      else for (let i = 0; i < node.length; i++) walk(node[i], dim + 1, at(where, i));
     };
-    walk(data, 0, pathStep(path, 'data'));
+    walk(data, 0, at(path, 'data'));
   }
   return new NDArray(dtype, shape, out);
 }
 
-function fromBase64(dtype: NumericDType, shape: readonly number[], b64: unknown, path: string): NDArray {
+function fromBase64(dtype: NumericDType, shape: readonly number[], b64: unknown, path: ValuePath): NDArray {
   const count = sizeOf(shape);
   const byteLength = count * itemsize(dtype);
-  if (typeof b64 !== 'string') throw corrupt('base64 array data must be a string', pathStep(path, 'data'), 'a base64 string', b64);
+  if (typeof b64 !== 'string') throw corrupt('base64 array data must be a string', at(path, 'data'), 'a base64 string', b64);
   const expectedChars = 4 * Math.ceil(byteLength / 3);
   const bytes = Buffer.from(b64, 'base64');
   if (b64.length !== expectedChars || bytes.byteLength !== byteLength) {
-    throw corrupt('base64 array payload has the wrong length or invalid characters', pathStep(path, 'data'), `${byteLength} bytes (${expectedChars} base64 characters) for ${dtype} [${shape.join(', ')}]`, `${b64.length} characters`);
+    throw corrupt('base64 array payload has the wrong length or invalid characters', at(path, 'data'), `${byteLength} bytes (${expectedChars} base64 characters) for ${dtype} [${shape.join(', ')}]`, `${b64.length} characters`);
   }
-  // Buffer.from may share a pooled slab; typedFromBytes copies when unaligned.
-  const data = typedFromBytes(dtype, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), count);
-  return new NDArray(dtype, shape, data.byteOffset % 8 === 0 && data.buffer.byteLength === data.byteLength ? data : data.slice());
+  // Decode into an ArrayBuffer of our own: aligned for every typed array, and not a view into Buffer's shared pool.
+  const own = new Uint8Array(byteLength);
+  own.set(bytes);
+  return new NDArray(dtype, shape, typedFromBytes(dtype, own, count));
 }
 
 export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}): unknown {
@@ -169,31 +171,31 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
   const maxElements = options.maxElements ?? 2 ** 31;
   const allowed = options.allowedCustomTypes ?? '*';
 
-  const decodeArray = (node: Record<string, unknown>, marker: 'numpy_array' | 'torch_tensor', path: string): NDArray => {
+  const decodeArray = (node: Record<string, unknown>, marker: 'numpy_array' | 'torch_tensor', path: ValuePath): NDArray => {
     const dtype = arrayDType(marker, node.dtype, path);
     let shape: number[];
     if (node.shape === undefined) shape = inferShape(node.data);
     else if (Array.isArray(node.shape) && node.shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) shape = node.shape as number[];
-    else throw corrupt('malformed shape', pathStep(path, 'shape'), 'a list of non-negative integers', node.shape);
+    else throw corrupt('malformed shape', at(path, 'shape'), 'a list of non-negative integers', node.shape);
     const count = sizeOf(shape);
-    checkLimit('array element count', count, maxElements, 'maxElements', { path });
+    if (count > maxElements) checkLimit('array element count', count, maxElements, 'maxElements', { path: renderPath(path) });
     let arr: NDArray;
     if (node.encoding === 'base64') {
       if (dtype === 'str') throw corrupt('str arrays cannot be base64-encoded', path);
-      if (node.byteorder !== undefined && node.byteorder !== '<') throw corrupt('unsupported byte order', pathStep(path, 'byteorder'), "'<'", node.byteorder);
+      if (node.byteorder !== undefined && node.byteorder !== '<') throw corrupt('unsupported byte order', at(path, 'byteorder'), "'<'", node.byteorder);
       arr = fromBase64(dtype, shape, node.data, path);
     } else if (node.encoding === undefined) {
       arr = fillFromList(dtype, shape, node.data, path);
-    } else throw corrupt('unknown array encoding', pathStep(path, 'encoding'), "'base64' or none", node.encoding);
+    } else throw corrupt('unknown array encoding', at(path, 'encoding'), "'base64' or none", node.encoding);
     return marker === 'torch_tensor' ? new NDArray(arr.dtype, arr.shape, arr.data, { tensor: true }) : arr;
   };
 
-  const walk = (node: unknown, path: string, depth: number): unknown => {
+  const walk = (node: unknown, path: ValuePath, depth: number): unknown => {
     if (node === null || typeof node !== 'object') return node;
-    if (depth > maxDepth) throw new CorruptDataError('nesting too deep', { path, expected: `at most ${maxDepth} levels (LoadPolicy.maxDepth)` });
+    if (depth > maxDepth) throw new CorruptDataError('nesting too deep', { path: renderPath(path), expected: `at most ${maxDepth} levels (LoadPolicy.maxDepth)` });
     if (Array.isArray(node)) {
       const out = new Array(node.length);
-      for (let i = 0; i < node.length; i++) out[i] = walk(node[i], pathStep(path, i), depth + 1);
+      for (let i = 0; i < node.length; i++) out[i] = walk(node[i], at(path, i), depth + 1);
       return out;
     }
     const obj = node as Record<string, unknown>;
@@ -204,75 +206,75 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     return plainObject(obj, path, depth);
   };
 
-  const plainObject = (obj: Record<string, unknown>, path: string, depth: number): Record<string, unknown> => {
+  const plainObject = (obj: Record<string, unknown>, path: ValuePath, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(obj)) {
-      const value = walk(obj[key], pathStep(path, key), depth + 1);
+      const value = walk(obj[key], at(path, key), depth + 1);
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
     }
     return out;
   };
 
-  const decodeMarker = (obj: Record<string, unknown>, type: string, path: string, depth: number): unknown => {
+  const decodeMarker = (obj: Record<string, unknown>, type: string, path: ValuePath, depth: number): unknown => {
     switch (type) {
       case 'numpy_array':
       case 'torch_tensor':
         return decodeArray(obj, type, path);
       case 'datetime':
         if (obj.iso === null) return new Date(NaN);
-        if (typeof obj.iso !== 'string') throw corrupt('datetime without an iso string', pathStep(path, 'iso'), 'an ISO string', obj.iso);
-        return parseIsoDateTime(obj.iso, { path: pathStep(path, 'iso') });
+        if (typeof obj.iso !== 'string') throw corrupt('datetime without an iso string', at(path, 'iso'), 'an ISO string', obj.iso);
+        return parseIsoDateTime(obj.iso, { path: renderPath(at(path, 'iso')) });
       case 'complex':
-        return new Complex(decodeFloat(obj.real, pathStep(path, 'real')), decodeFloat(obj.imag, pathStep(path, 'imag')));
+        return new Complex(decodeFloat(obj.real, at(path, 'real')), decodeFloat(obj.imag, at(path, 'imag')));
       case 'bigint':
-        if (typeof obj.value !== 'string' || !/^-?\d+$/.test(obj.value)) throw corrupt('malformed bigint', pathStep(path, 'value'), 'a decimal integer string', obj.value);
+        if (typeof obj.value !== 'string' || !/^-?\d+$/.test(obj.value)) throw corrupt('malformed bigint', at(path, 'value'), 'a decimal integer string', obj.value);
         return BigInt(obj.value);
       case 'float':
-        return floatFromRepr(obj.repr, pathStep(path, 'repr'));
+        return floatFromRepr(obj.repr, at(path, 'repr'));
       case 'decimal':
-        if (typeof obj.value !== 'string') throw corrupt('malformed decimal', pathStep(path, 'value'), 'a decimal string', obj.value);
+        if (typeof obj.value !== 'string') throw corrupt('malformed decimal', at(path, 'value'), 'a decimal string', obj.value);
         try {
           return new Decimal(obj.value);
         } catch (cause) {
-          throw new CorruptDataError('malformed decimal', { path: pathStep(path, 'value'), received: JSON.stringify(obj.value), cause });
+          throw new CorruptDataError('malformed decimal', { path: renderPath(at(path, 'value')), received: JSON.stringify(obj.value), cause });
         }
       case 'undefined':
         return undefined;
       case 'bytes': {
-        if (typeof obj.b64 !== 'string') throw corrupt('bytes without a b64 string', pathStep(path, 'b64'), 'a base64 string', obj.b64);
+        if (typeof obj.b64 !== 'string') throw corrupt('bytes without a b64 string', at(path, 'b64'), 'a base64 string', obj.b64);
         const buf = Buffer.from(obj.b64, 'base64');
-        if (buf.byteLength !== Math.floor((obj.b64.replace(/=+$/, '').length * 3) / 4)) throw corrupt('invalid base64 in bytes', pathStep(path, 'b64'));
+        if (buf.byteLength !== Math.floor((obj.b64.replace(/=+$/, '').length * 3) / 4)) throw corrupt('invalid base64 in bytes', at(path, 'b64'));
         return new Uint8Array(buf);
       }
       case 'map': {
-        if (!Array.isArray(obj.entries)) throw corrupt('map without entries', pathStep(path, 'entries'), 'a list of [key, value] pairs', obj.entries);
+        if (!Array.isArray(obj.entries)) throw corrupt('map without entries', at(path, 'entries'), 'a list of [key, value] pairs', obj.entries);
         const map = new Map();
         obj.entries.forEach((pair, i) => {
-          const at = `${path}.get(${i})`;
-          if (!Array.isArray(pair) || pair.length !== 2) throw corrupt('malformed map entry', at, '[key, value]', pair);
-          map.set(walk(pair[0], at, depth + 1), walk(pair[1], at, depth + 1));
+          const here = at(path, rawStep(`.get(${i})`));
+          if (!Array.isArray(pair) || pair.length !== 2) throw corrupt('malformed map entry', here, '[key, value]', pair);
+          map.set(walk(pair[0], here, depth + 1), walk(pair[1], here, depth + 1));
         });
         return map;
       }
       case 'set': {
-        if (!Array.isArray(obj.items)) throw corrupt('set without items', pathStep(path, 'items'), 'a list', obj.items);
-        return new Set(obj.items.map((item, i) => walk(item, `${path}.values()[${i}]`, depth + 1)));
+        if (!Array.isArray(obj.items)) throw corrupt('set without items', at(path, 'items'), 'a list', obj.items);
+        return new Set(obj.items.map((item, i) => walk(item, at(path, rawStep(`.values()[${i}]`)), depth + 1)));
       }
       case 'object':
-        if (obj.data === null || typeof obj.data !== 'object' || Array.isArray(obj.data)) throw corrupt('escaped object without data', pathStep(path, 'data'), 'an object', obj.data);
-        return plainObject(obj.data as Record<string, unknown>, pathStep(path, 'data'), depth + 1);
+        if (obj.data === null || typeof obj.data !== 'object' || Array.isArray(obj.data)) throw corrupt('escaped object without data', at(path, 'data'), 'an object', obj.data);
+        return plainObject(obj.data as Record<string, unknown>, at(path, 'data'), depth + 1);
       case 'custom': {
         const name = obj.name;
-        if (typeof name !== 'string') throw corrupt('custom value without a name', pathStep(path, 'name'), 'a codec name', name);
+        if (typeof name !== 'string') throw corrupt('custom value without a name', at(path, 'name'), 'a codec name', name);
         const codec = codecs.find((c) => c.name === name);
         if (codec === undefined) return NOT_A_MARKER; // keep it as data: never drop what we cannot rebuild
-        if (allowed !== '*' && !allowed.includes(name)) throw new UnsafeContentError(`custom type ${JSON.stringify(name)} is not allowed by the load policy`, { path, expected: 'a name in LoadPolicy.allowedCustomTypes' });
+        if (allowed !== '*' && !allowed.includes(name)) throw new UnsafeContentError(`custom type ${JSON.stringify(name)} is not allowed by the load policy`, { path: renderPath(path), expected: 'a name in LoadPolicy.allowedCustomTypes' });
         try {
-          return codec.deserialize(walk(obj.value, pathStep(path, 'value'), depth + 1));
+          return codec.deserialize(walk(obj.value, at(path, 'value'), depth + 1));
         } catch (cause) {
           if (cause instanceof StorageError) throw cause;
-          throw new CorruptDataError(`custom codec ${JSON.stringify(name)} failed: ${(cause as Error).message}`, { path, cause });
+          throw new CorruptDataError(`custom codec ${JSON.stringify(name)} failed: ${(cause as Error).message}`, { path: renderPath(path), cause });
         }
       }
       default:

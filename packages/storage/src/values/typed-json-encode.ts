@@ -9,7 +9,7 @@
  *   object {data} — user data that itself has a `__type__` key (escaped so it is never taken for a marker)
  */
 import { Complex } from 'complex.js';
-import { StorageError, UnsupportedValueError, pathStep } from '../errors.js';
+import { StorageError, UnsupportedValueError, at, rawStep, renderPath, type ValuePath } from '../errors.js';
 import {
   NDArray, bfloat16BitsToNumber, float16BitsToNumber, isTypedArray,
   type TypedArray,
@@ -133,13 +133,13 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
   const maxDepth = options.maxDepth ?? 1000;
   const ancestors = new Set<object>();
 
-  const enter = (v: object, path: string, depth: number) => {
-    if (ancestors.has(v)) throw new UnsupportedValueError('cyclic reference', { path, expected: 'a tree (cycles cannot be stored)' });
-    if (depth > maxDepth) throw new UnsupportedValueError('nesting too deep', { path, expected: `at most ${maxDepth} levels` });
+  const enter = (v: object, path: ValuePath, depth: number) => {
+    if (ancestors.has(v)) throw new UnsupportedValueError('cyclic reference', { path: renderPath(path), expected: 'a tree (cycles cannot be stored)' });
+    if (depth > maxDepth) throw new UnsupportedValueError('nesting too deep', { path: renderPath(path), expected: `at most ${maxDepth} levels` });
     ancestors.add(v);
   };
 
-  const walk = (v: unknown, path: string, depth: number): JSONValue => {
+  const walk = (v: unknown, path: ValuePath, depth: number): JSONValue => {
     switch (typeof v) {
       case 'string':
       case 'boolean':
@@ -152,7 +152,7 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
         return { __type__: 'undefined' };
       case 'function':
       case 'symbol':
-        throw new UnsupportedValueError(`cannot store a ${describe(v)}`, { path });
+        throw new UnsupportedValueError(`cannot store a ${describe(v)}`, { path: renderPath(path) });
     }
     if (v === null) return null;
     const obj = v as object;
@@ -160,7 +160,7 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       if (codec.isApplicable(obj)) {
         enter(obj, path, depth);
         try {
-          return { __type__: 'custom', name: codec.name, value: walk(codec.serialize(obj), pathStep(path, 'value'), depth + 1) };
+          return { __type__: 'custom', name: codec.name, value: walk(codec.serialize(obj), at(path, 'value'), depth + 1) };
         } finally {
           ancestors.delete(obj);
         }
@@ -169,7 +169,7 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
     if (Array.isArray(obj)) {
       enter(obj, path, depth);
       const out: JSONValue[] = new Array(obj.length);
-      for (let i = 0; i < obj.length; i++) out[i] = walk(obj[i], pathStep(path, i), depth + 1);
+      for (let i = 0; i < obj.length; i++) out[i] = walk(obj[i], at(path, i), depth + 1);
       ancestors.delete(obj);
       return out;
     }
@@ -177,7 +177,7 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       enter(obj, path, depth);
       const out: { [key: string]: JSONValue } = {};
       for (const key of Object.keys(obj)) {
-        const encoded = walk(obj[key], pathStep(path, key), depth + 1);
+        const encoded = walk(obj[key], at(path, key), depth + 1);
         if (key === '__proto__') Object.defineProperty(out, key, { value: encoded, enumerable: true, writable: true, configurable: true });
         else out[key] = encoded;
       }
@@ -196,8 +196,8 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       const entries: JSONValue[] = [];
       let i = 0;
       for (const [k, val] of obj) {
-        const at = `${path}.get(${i++})`;
-        entries.push([walk(k, at, depth + 1), walk(val, at, depth + 1)]);
+        const here = at(path, rawStep(`.get(${i++})`));
+        entries.push([walk(k, here, depth + 1), walk(val, here, depth + 1)]);
       }
       ancestors.delete(obj);
       return { __type__: 'map', entries };
@@ -206,14 +206,14 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       enter(obj, path, depth);
       const items: JSONValue[] = [];
       let i = 0;
-      for (const item of obj) items.push(walk(item, `${path}.values()[${i++}]`, depth + 1));
+      for (const item of obj) items.push(walk(item, at(path, rawStep(`.values()[${i++}]`)), depth + 1));
       ancestors.delete(obj);
       return { __type__: 'set', items };
     }
     if (isComplexLike(obj)) return { __type__: 'complex', real: encodeNumber(obj.re), imag: encodeNumber(obj.im) };
     if (isDecimalLike(obj)) return { __type__: 'decimal', value: String(obj) };
     if (obj instanceof Number || obj instanceof String || obj instanceof Boolean) return walk((obj as { valueOf(): unknown }).valueOf(), path, depth);
-    throw new UnsupportedValueError(`cannot store an ${describe(obj)} (register a custom codec for it)`, { path });
+    throw new UnsupportedValueError(`cannot store an ${describe(obj)} (register a custom codec for it)`, { path: renderPath(path) });
   };
 
   try {

@@ -1,0 +1,52 @@
+/**
+ * h5wasm, imported lazily once (it is ESM-only and loads a 2 GiB-heap wasm module), with the HDF5 C library's
+ * throwing error handler switched on so that C errors become JS exceptions instead of stderr prints.
+ */
+import { CorruptDataError, FormatUnavailableError, StorageError, type StorageErrorContext } from '../../errors.js';
+
+type H5wasmNamespace = typeof import('h5wasm/node');
+export type H5 = H5wasmNamespace['default'];
+export type H5Module = H5wasmNamespace['Module'];
+
+export interface H5Runtime {
+  h5: H5;
+  module: H5Module;
+}
+
+let runtime: Promise<H5Runtime> | undefined;
+
+export function h5wasm(): Promise<H5Runtime> {
+  runtime ??= (async () => {
+    let ns: H5wasmNamespace;
+    try {
+      ns = await import('h5wasm/node');
+    } catch (cause) {
+      runtime = undefined;
+      throw new FormatUnavailableError('the hdf5 format needs the h5wasm package', { format: 'hdf5', expected: 'h5wasm 0.10.x installed', cause });
+    }
+    const module = await ns.default.ready;
+    module.activate_throwing_error_handler();
+    return { h5: ns.default, module };
+  })();
+  return runtime;
+}
+
+/** The innermost HDF5 error line ("H5Fopen(): unable to open file") of a C error stack, for short messages. */
+export function summarizeH5Error(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const frames = [...text.matchAll(/#\d+: .*? in (\S+\(\)): (.*)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+  return frames.length > 0 ? frames.slice(-2).join(' ← ') : text.split('\n')[0] ?? text;
+}
+
+/** Run a call into h5wasm; a non-storage exception becomes a CorruptDataError naming what was being done. */
+export function h5call<T>(what: string, ctx: StorageErrorContext, fn: () => T): T {
+  try {
+    return fn();
+  } catch (cause) {
+    if (cause instanceof StorageError) throw cause;
+    throw new CorruptDataError(`${what} failed: ${summarizeH5Error(cause)}`, { format: 'hdf5', ...ctx, cause });
+  }
+}
+
+/** Size of one wasm call's buffer: HDF5 handles about 1 GiB per read/write call; stay well below. */
+export const DEFAULT_SLICE_BYTES = 256 * 2 ** 20;

@@ -1,0 +1,140 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DLFriendlyStorage, FormatUnavailableError, NDArray, UnsupportedValueError, atomicWrite, isStorageError, load, save,
+  StorageIOError,
+} from '../src/index.js';
+import { assertBitEqual } from './support/bit-equal.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'omega-storage-'));
+
+describe('atomic writes', () => {
+  it('replaces the file and keeps its mode', async () => {
+    const d = dir();
+    const file = join(d, 'a.json');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    await atomicWrite(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(d)).toEqual(['a.json']);
+  });
+
+  it('leaves the old file intact and no temp file when the writer fails', async () => {
+    const d = dir();
+    const file = join(d, 'a.bin');
+    writeFileSync(file, 'old');
+    await expect(atomicWrite(file, async (temp) => {
+      writeFileSync(temp, 'half');
+      throw new Error('disk on fire');
+    })).rejects.toThrow('disk on fire');
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(d)).toEqual(['a.bin']);
+  });
+
+  it('leaves the old file intact when the value cannot be encoded', async () => {
+    const d = dir();
+    const file = join(d, 'a.json');
+    await save({ ok: 1 }, file);
+    await expect(save({ bad: () => 1 }, file)).rejects.toBeInstanceOf(UnsupportedValueError);
+    expect(await load(file)).toEqual({ ok: 1 });
+    expect(readdirSync(d)).toEqual(['a.json']);
+  });
+
+  it('reports a missing directory as a typed IO error naming the file', async () => {
+    const file = join(dir(), 'missing', 'x.json');
+    const error = await save({ a: 1 }, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageIOError);
+    expect((error as Error).message).toContain(file);
+  });
+});
+
+describe('auto', () => {
+  const arrays = { paths: new NDArray('float32', [2, 2], new Float32Array([1, 2, 3, 4])) };
+
+  it('follows the seed rule: no arrays → json, arrays → compressed', async () => {
+    const d = dir();
+    expect((await save({ a: 1 }, join(d, 'x.out'))).format).toBe('json');
+    expect((await save(arrays, join(d, 'y.out'))).format).toBe('compressed');
+  });
+
+  it('loads by content whatever the file is called (compressed text saved as .json)', async () => {
+    const d = dir();
+    const file = join(d, 'results.json');
+    await save(arrays, file, 'compressed');
+    assertBitEqual(await load(file), arrays);
+    const renamed = join(d, 'results.bin');
+    await save({ a: [1, 2] }, renamed, 'json');
+    expect(await load(renamed)).toEqual({ a: [1, 2] });
+  });
+
+  it('refuses clearly above the HDF5 threshold when HDF5 is not registered', async () => {
+    const { createRegistry, builtinFormats } = await import('../src/index.js');
+    const storage = new DLFriendlyStorage({ hdf5ThresholdBytes: 8, registry: createRegistry({ formats: builtinFormats.filter((f) => f.name !== 'hdf5') }) });
+    const error = await storage.save(arrays, join(dir(), 'big.out')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FormatUnavailableError);
+    expect((error as Error).message).toMatch(/16 bytes of array data.*hdf5/);
+  });
+
+  it('chooses a configured format', async () => {
+    const storage = new DLFriendlyStorage({ auto: { withArrays: 'json' } });
+    expect((await storage.save(arrays, join(dir(), 'x'))).format).toBe('json');
+  });
+});
+
+describe('errors name where the problem is', () => {
+  it('names the path inside the value for an unsupported value', async () => {
+    const value = { mesh: { nodes: [{}, {}, {}, { onPay: () => 0 }] } };
+    const error = await save(value, join(dir(), 'x.json')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedValueError);
+    expect((error as UnsupportedValueError).path).toBe('$.mesh.nodes[3].onPay');
+  });
+
+  it('names a cycle', async () => {
+    const a: Record<string, unknown> = { list: [] };
+    (a.list as unknown[]).push(a);
+    const error = await save(a, join(dir(), 'x.json')).catch((e: unknown) => e);
+    expect((error as UnsupportedValueError).path).toBe('$.list[0]');
+    expect((error as Error).message).toMatch(/cyclic/);
+  });
+
+  it('names symbols and class instances', async () => {
+    class Widget {}
+    await expect(save({ s: Symbol('x') }, join(dir(), 'x.json'))).rejects.toThrow(/\$\.s/);
+    await expect(save({ w: new Widget() }, join(dir(), 'x.json'))).rejects.toThrow(/Widget.*\$\.w/);
+  });
+
+  it('names file and format for corrupt input', async () => {
+    const file = join(dir(), 'bad.json');
+    writeFileSync(file, '{"a": [1, 2,');
+    const error = await load(file).catch((e: unknown) => e);
+    expect(isStorageError(error)).toBe(true);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain('format json');
+  });
+
+  it('refuses an unknown marker payload only when the marker is ours and malformed', async () => {
+    const storage = new DLFriendlyStorage();
+    await expect(storage.decode('{"x":{"__type__":"numpy_array","dtype":"float32","shape":[2,2],"data":[[1,2],[3]]}}', 'json')).rejects.toThrow(/\$\.x\.data\[1\]/);
+    expect(await storage.decode('{"x":{"__type__":"invoice","n":1}}', 'json')).toEqual({ x: { __type__: 'invoice', n: 1 } });
+  });
+});
+
+describe('custom codecs', () => {
+  class Point {
+    constructor(readonly x: number, readonly y: number) {}
+  }
+  it('round-trips a registered class, user codec first', async () => {
+    const { createRegistry, builtinFormats } = await import('../src/index.js');
+    const registry = createRegistry({ formats: builtinFormats });
+    registry.registerCodec<Point>({ name: 'Point', isApplicable: (v): v is Point => v instanceof Point, serialize: (p) => [p.x, p.y], deserialize: (s) => new Point(...(s as [number, number])) });
+    const storage = new DLFriendlyStorage({ registry });
+    const back = (await storage.decode(await storage.encode({ p: new Point(1, -0) }, 'json'), 'json')) as { p: Point };
+    expect(back.p).toBeInstanceOf(Point);
+    expect(Object.is(back.p.y, -0)).toBe(true);
+    const refused = new DLFriendlyStorage({ registry, policy: { allowedCustomTypes: [] } });
+    await expect(refused.decode(await storage.encode({ p: new Point(1, 2) }, 'json'), 'json')).rejects.toThrow(/Point.*not allowed/);
+  });
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs everything a fresh clone needs: Debian's python3-numpy/python3-h5py (for interop tests), pnpm, Node packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! /usr/bin/python3 -c 'import numpy, h5py' >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq python3-numpy python3-h5py >/dev/null
+fi
+
+if [ "$(pnpm --version 2>/dev/null || true)" != "12.4.2" ]; then
+  npm install -g pnpm@12.4.2 >/dev/null
+fi
+
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile
