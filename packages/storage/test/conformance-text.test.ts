@@ -13,3 +13,6 @@ const foreign: Array<[string, Uint8Array | string]> = [['npy magic', npyMagic], 
 
 describeFormatConformance('json', { table, sample, arbitrary: valueArbitrary(), foreign });
 describeFormatConformance('compressed', { table, sample, arbitrary: valueArbitrary(), foreign: [...foreign, ['plain JSON', '{"a":1}']] });
+
+// The array container (byte-shuffled raw arrays inside the zlib stream), forced on small arrays.
+describeFormatConformance('compressed', { table, sample, arbitrary: valueArbitrary(), foreign, encodeOptions: { shuffleMinBytes: 1 } });

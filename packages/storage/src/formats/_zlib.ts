@@ -9,9 +9,14 @@ import type { LoadPolicy } from '../limits.js';
 
 export type ZlibEngine = 'node' | 'pako';
 
-export function deflate(bytes: Uint8Array, level: number, engine: ZlibEngine = 'node'): Uint8Array {
-  if (engine === 'pako') return pako.deflate(bytes, { level: level as pako.DeflateFunctionOptions['level'] });
-  return zlib.deflateSync(bytes, { level });
+/**
+ * `rle`: zlib's Z_RLE strategy (run-length matches only). Used for byte-shuffled array planes, where long LZ77
+ * matches are rare: measured ~4× faster than the default strategy there, and still smaller than deflating the
+ * unshuffled bytes (see `pnpm bench`). The output is a standard zlib stream either way.
+ */
+export function deflate(bytes: Uint8Array, level: number, engine: ZlibEngine = 'node', rle = false): Uint8Array {
+  if (engine === 'pako') return pako.deflate(bytes, { level: level as pako.DeflateFunctionOptions['level'], ...(rle ? { strategy: 3 } : {}) });
+  return zlib.deflateSync(bytes, { level, ...(rle ? { strategy: zlib.constants.Z_RLE } : {}) });
 }
 
 export function inflate(bytes: Uint8Array, policy: LoadPolicy, format: string): Uint8Array {

@@ -8,7 +8,7 @@ import { CorruptDataError, StorageError, UnsafeContentError, at, rawStep, render
 import { checkLimit } from '../limits.js';
 import {
   NDArray, allocate, numberToBfloat16Bits, numberToFloat16Bits, sizeOf, itemsize, typedFromBytes,
-  type DType, type NumericDType,
+  type DType, type NDArrayData, type NumericDType,
 } from '../ndarray.js';
 import type { CustomCodec } from '../registry.js';
 import { parseIsoDateTime } from './datetime.js';
@@ -19,6 +19,8 @@ export interface TypedJSONDecodeOptions {
   maxDepth?: number;
   maxElements?: number;
   allowedCustomTypes?: readonly string[] | '*';
+  /** Resolves `{encoding: 'ref', ref}` arrays written with an `externalize` hook (container formats). */
+  resolveRef?: (ref: number, dtype: NumericDType, count: number) => NDArrayData;
 }
 
 type Tree = unknown;
@@ -184,6 +186,10 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
       if (dtype === 'str') throw corrupt('str arrays cannot be base64-encoded', path);
       if (node.byteorder !== undefined && node.byteorder !== '<') throw corrupt('unsupported byte order', at(path, 'byteorder'), "'<'", node.byteorder);
       arr = fromBase64(dtype, shape, node.data, path);
+    } else if (node.encoding === 'ref' && options.resolveRef !== undefined) {
+      if (dtype === 'str') throw corrupt('str arrays cannot be stored by reference', path);
+      if (typeof node.ref !== 'number' || !Number.isSafeInteger(node.ref)) throw corrupt('malformed array reference', at(path, 'ref'), 'an integer', node.ref);
+      arr = new NDArray(dtype, shape, options.resolveRef(node.ref, dtype, count));
     } else if (node.encoding === undefined) {
       arr = fillFromList(dtype, shape, node.data, path);
     } else throw corrupt('unknown array encoding', at(path, 'encoding'), "'base64' or none", node.encoding);

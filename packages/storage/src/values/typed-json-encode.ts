@@ -25,6 +25,11 @@ export interface TypedJSONEncodeOptions {
   /** Arrays with at most this many elements become nested lists (default 64); larger ones base64. */
   listMaxElements?: number;
   maxDepth?: number;
+  /**
+   * Lets a container format take an array's bytes out of the JSON: return a reference number to write
+   * `{encoding: 'ref', ref}` in its place, or undefined to keep it inline.
+   */
+  externalize?: (arr: NDArray) => number | undefined;
 }
 
 export const DEFAULT_LIST_MAX_ELEMENTS = 64;
@@ -108,10 +113,12 @@ function listable(arr: NDArray, limit: number): boolean {
   }
 }
 
-export function encodeNDArray(arr: NDArray, listMaxElements: number): JSONValue {
+export function encodeNDArray(arr: NDArray, listMaxElements: number, externalize?: (arr: NDArray) => number | undefined): JSONValue {
   const marker = arr.tensor ? 'torch_tensor' : 'numpy_array';
   const dtype = arr.tensor ? torchName(arr.dtype) : arr.dtype;
   const shape = [...arr.shape];
+  const ref = arr.dtype === 'str' ? undefined : externalize?.(arr);
+  if (ref !== undefined) return { __type__: marker, dtype, shape, encoding: 'ref', ref };
   if (listable(arr, listMaxElements)) {
     let map: (x: never) => JSONValue;
     switch (arr.dtype) {
@@ -123,7 +130,8 @@ export function encodeNDArray(arr: NDArray, listMaxElements: number): JSONValue 
     }
     return { __type__: marker, dtype, shape, data: nestedList(arr.data, arr.shape, map) };
   }
-  return { __type__: marker, dtype, shape, encoding: 'base64', data: Buffer.from(arr.bytes()).toString('base64') };
+  const bytes = arr.bytes();
+  return { __type__: marker, dtype, shape, encoding: 'base64', data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
 }
 
 /** Encode any supported value into a JSON-safe tree with type markers. */
@@ -184,13 +192,13 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       ancestors.delete(obj);
       return Object.prototype.hasOwnProperty.call(obj, '__type__') ? { __type__: 'object', data: out } : out;
     }
-    if (obj instanceof NDArray) return encodeNDArray(obj, listMax);
+    if (obj instanceof NDArray) return encodeNDArray(obj, listMax, options.externalize);
     if (obj instanceof Date) {
       return { __type__: 'datetime', iso: Number.isNaN(obj.getTime()) ? null : formatIsoDateTime(obj) };
     }
     if (obj instanceof Uint8Array) return { __type__: 'bytes', b64: Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength).toString('base64') };
     if (obj instanceof ArrayBuffer) return { __type__: 'bytes', b64: Buffer.from(obj).toString('base64') };
-    if (isTypedArray(obj)) return encodeNDArray(NDArray.from(obj as TypedArray), listMax);
+    if (isTypedArray(obj)) return encodeNDArray(NDArray.from(obj as TypedArray), listMax, options.externalize);
     if (obj instanceof Map) {
       enter(obj, path, depth);
       const entries: JSONValue[] = [];

@@ -19,6 +19,8 @@ export interface ConformanceOptions {
   storage?: DLFriendlyStorage;
   /** Number of fast-check runs (default 150). */
   numRuns?: number;
+  /** Options passed to every encode (e.g. { shuffleMinBytes: 64 }). */
+  encodeOptions?: Record<string, unknown>;
   /** Truncation lengths to test; default every length below the sample's size. */
   truncationLengths?: (size: number) => number[];
 }
@@ -37,7 +39,7 @@ export function describeFormatConformance(format: string, options: ConformanceOp
   const storage = options.storage ?? new DLFriendlyStorage();
   describe(`conformance: ${format}`, () => {
     it.each(options.table)('round-trips %s bit for bit', async (_label, value) => {
-      const encoded = await storage.encode(value, format);
+      const encoded = await storage.encode(value, { ...options.encodeOptions, format });
       assertBitEqual(await storage.decode(encoded, format), value);
       assertBitEqual(await storage.decode(encoded, 'auto'), value);
     });
@@ -46,7 +48,7 @@ export function describeFormatConformance(format: string, options: ConformanceOp
       it('round-trips random values (fast-check)', async () => {
         await fc.assert(
           fc.asyncProperty(options.arbitrary!, async (value) => {
-            const encoded = await storage.encode(value, format);
+            const encoded = await storage.encode(value, { ...options.encodeOptions, format });
             assertBitEqual(await storage.decode(encoded, format), value);
           }),
           { numRuns: options.numRuns ?? 150, seed: 20261126 },
@@ -55,7 +57,7 @@ export function describeFormatConformance(format: string, options: ConformanceOp
     }
 
     it('gives a typed error at every truncation length of a sample encoding', async () => {
-      const encoded = await storage.encode(options.sample, format);
+      const encoded = await storage.encode(options.sample, { ...options.encodeOptions, format });
       const size = typeof encoded === 'string' ? encoded.length : encoded.byteLength;
       const lengths = options.truncationLengths?.(size) ?? Array.from({ length: size }, (_, i) => i);
       expect(lengths.length).toBeGreaterThan(0);

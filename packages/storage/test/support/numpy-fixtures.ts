@@ -17,9 +17,8 @@ export function fixtureEntries(folder: string): Array<[string, string, ManifestE
  */
 export function itLoadsEveryFixture(folder: string, options: { eitherReason?: RegExp; extra?: (value: unknown, entry: ManifestEntry) => void } = {}): void {
   const entries = fixtureEntries(folder);
-  it(`finds ${folder} fixtures in both manifests`, () => {
-    expect(entries.some(([label]) => label.startsWith('python-current/'))).toBe(true);
-    expect(entries.some(([label]) => label.startsWith('python-legacy/'))).toBe(true);
+  it(`finds ${folder} fixtures`, () => {
+    expect(entries.length).toBeGreaterThan(0);
   });
   it.each(entries)('%s', async (label, file, entry) => {
     const outcome = await load(file).then((value) => ({ value }), (error: unknown) => ({ error }));
