@@ -59,6 +59,7 @@ export function decodeContainer(bytes: Uint8Array, options: TypedJSONDecodeOptio
   if (!Array.isArray(blobs)) throw new CorruptDataError('array container without a blob table', { format, path: '$.blobs' });
   return fromJSONSafe(doc.value, {
     ...options,
+    inPlace: true,
     resolveRef: (ref: number, dtype: NumericDType, count: number): NDArrayData => {
       const entry = blobs[ref] as unknown;
       if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((x) => Number.isSafeInteger(x) && x >= 0)) {

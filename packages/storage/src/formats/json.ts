@@ -19,6 +19,7 @@ export function decodeTypedJSONText(text: string, ctx: DecodeContext): unknown {
     maxDepth: ctx.policy.maxDepth,
     maxElements: ctx.policy.maxElements,
     allowedCustomTypes: ctx.policy.allowedCustomTypes,
+    inPlace: true,
   });
 }
 

@@ -19,6 +19,8 @@ export interface TypedJSONDecodeOptions {
   maxDepth?: number;
   maxElements?: number;
   allowedCustomTypes?: readonly string[] | '*';
+  /** Reuse the tree's own objects and arrays (only for trees the caller owns, e.g. fresh from JSON.parse). */
+  inPlace?: boolean;
   /** Resolves `{encoding: 'ref', ref}` arrays written with an `externalize` hook (container formats). */
   resolveRef?: (ref: number, dtype: NumericDType, count: number) => NDArrayData;
 }
@@ -172,6 +174,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
   const maxDepth = options.maxDepth ?? 1000;
   const maxElements = options.maxElements ?? 2 ** 31;
   const allowed = options.allowedCustomTypes ?? '*';
+  const inPlace = options.inPlace === true;
 
   const decodeArray = (node: Record<string, unknown>, marker: 'numpy_array' | 'torch_tensor', path: ValuePath): NDArray => {
     const dtype = arrayDType(marker, node.dtype, path);
@@ -200,8 +203,11 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     if (node === null || typeof node !== 'object') return node;
     if (depth > maxDepth) throw new CorruptDataError('nesting too deep', { path: renderPath(path), expected: `at most ${maxDepth} levels (LoadPolicy.maxDepth)` });
     if (Array.isArray(node)) {
-      const out = new Array(node.length);
-      for (let i = 0; i < node.length; i++) out[i] = walk(node[i], at(path, i), depth + 1);
+      const out = inPlace ? node : new Array(node.length);
+      for (let i = 0; i < node.length; i++) {
+        const item = node[i];
+        out[i] = item !== null && typeof item === 'object' ? walk(item, at(path, i), depth + 1) : item;
+      }
       return out;
     }
     const obj = node as Record<string, unknown>;
@@ -213,9 +219,10 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
   };
 
   const plainObject = (obj: Record<string, unknown>, path: ValuePath, depth: number): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = inPlace ? obj : {};
     for (const key of Object.keys(obj)) {
-      const value = walk(obj[key], at(path, key), depth + 1);
+      const raw = obj[key];
+      const value = raw !== null && typeof raw === 'object' ? walk(raw, at(path, key), depth + 1) : raw;
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
     }

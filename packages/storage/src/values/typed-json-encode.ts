@@ -32,7 +32,7 @@ export interface TypedJSONEncodeOptions {
   externalize?: (arr: NDArray) => number | undefined;
 }
 
-export const DEFAULT_LIST_MAX_ELEMENTS = 64;
+export const DEFAULT_LIST_MAX_ELEMENTS = 8;
 
 /** complex.js values (what mathjs's `complex()` returns) and anything mathjs marks `isComplex`. */
 export function isComplexLike(v: object): v is { re: number; im: number } {
