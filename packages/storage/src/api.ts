@@ -15,6 +15,11 @@ export function load(path: string, options: LoadOptions | string = {}): Promise<
   return defaultStorage().load(path, options);
 }
 
+/** The sniffed format of a file and a tree of its value, without loading large datasets where the format is lazy. */
+export function inspect(path: string, options: LoadOptions = {}): ReturnType<DLFriendlyStorage['inspect']> {
+  return defaultStorage().inspect(path, options);
+}
+
 export function encode(value: unknown, format: string | SaveOptions = 'auto'): Promise<Uint8Array | string> {
   return defaultStorage().encode(value, format);
 }

@@ -1,4 +1,5 @@
 /** The interface every format implements (one object per format, registered in a Registry). */
+import type { InspectNode } from './inspect.js';
 import type { LoadPolicy } from './limits.js';
 import type { Registry } from './registry.js';
 
@@ -38,4 +39,6 @@ export interface Format {
   saveFile?(value: unknown, path: string, ctx: EncodeContext): Promise<void>;
   /** Formats that read from a path (HDF5, lazy readers) implement this instead of reading all bytes. */
   loadFile?(path: string, ctx: DecodeContext): Promise<unknown>;
+  /** Describe a file without reading large payloads (lazy formats); others are loaded and summarized. */
+  inspect?(path: string, ctx: DecodeContext): Promise<InspectNode>;
 }

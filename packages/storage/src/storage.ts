@@ -8,6 +8,7 @@ import { checkLimit, resolvePolicy, type LoadPolicy } from './limits.js';
 import type { Registry } from './registry.js';
 import { DEFAULT_LIST_MAX_ELEMENTS } from './values/typed-json-encode.js';
 import { defaultRegistry } from './builtins.js';
+import { summarize, type InspectNode } from './inspect.js';
 
 export interface StorageOptions {
   /** zlib/gzip level for compressing formats (default 6, the seed's). */
@@ -92,6 +93,19 @@ export class DLFriendlyStorage {
       checkLimit('file size', stat.size, policy.maxInputBytes, 'maxInputBytes', { format: chosen.name });
       const bytes = await fs.readFile(path);
       return await chosen.decode(bytes, ctx);
+    } catch (error) {
+      throw locate(error, { file: path });
+    }
+  }
+
+  /** The sniffed format of a file and a tree of its value (types, dtypes, shapes, sizes). */
+  async inspect(path: string, options: LoadOptions = {}): Promise<{ format: string; tree: InspectNode }> {
+    const policy = resolvePolicy(this.policy, options.policy);
+    const ctx = this.decodeContext(options, policy, path);
+    try {
+      const chosen = options.format === undefined || options.format === 'auto' ? chooseFormatForLoad(await readHead(path), path, this.registry) : this.formatByName(options.format);
+      const tree = chosen.inspect !== undefined ? await chosen.inspect(path, ctx) : summarize(await this.load(path, { ...options, format: chosen.name }));
+      return { format: chosen.name, tree };
     } catch (error) {
       throw locate(error, { file: path });
     }
