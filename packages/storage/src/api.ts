@@ -20,6 +20,11 @@ export function inspect(path: string, options: LoadOptions = {}): ReturnType<DLF
   return defaultStorage().inspect(path, options);
 }
 
+/** The format `load` would use for these bytes (content first, then the file name), or undefined. */
+export function detectFormat(bytes: Uint8Array, fileName?: string): string | undefined {
+  return defaultStorage().detectFormat(bytes, fileName);
+}
+
 export function encode(value: unknown, format: string | SaveOptions = 'auto'): Promise<Uint8Array | string> {
   return defaultStorage().encode(value, format);
 }

@@ -98,6 +98,16 @@ export class DLFriendlyStorage {
     }
   }
 
+  /** The format `load(…, 'auto')` would use for these bytes (content first, then the file name); undefined if none. */
+  detectFormat(bytes: Uint8Array, fileName?: string): string | undefined {
+    try {
+      return chooseFormatForLoad(bytes.subarray(0, HEAD_BYTES), fileName, this.registry).name;
+    } catch (error) {
+      if (error instanceof UnknownFormatError) return undefined;
+      throw error;
+    }
+  }
+
   /** The sniffed format of a file and a tree of its value (types, dtypes, shapes, sizes). */
   async inspect(path: string, options: LoadOptions = {}): Promise<{ format: string; tree: InspectNode }> {
     const policy = resolvePolicy(this.policy, options.policy);
