@@ -29,6 +29,8 @@ export interface TransactionFilter {
   text?: string;
 }
 
+const NO_META: Readonly<Record<string, string>> = Object.freeze({});
+
 function upperBound(dates: readonly IsoDate[], date: IsoDate): number {
   let lo = 0;
   let hi = dates.length;
@@ -101,7 +103,7 @@ export class Ledger {
   /** Append a transaction after checking it (known accounts, non-zero cents, sum zero). Returns the stored copy. */
   post(input: TransactionInput): Transaction {
     const { date, postings } = checkTransactionShape(input);
-    postings.forEach((p, i) => this.account(p.account, `postings[${i}].account`));
+    for (let i = 0; i < postings.length; i++) if (!this.#accounts.has(postings[i]!.account)) this.account(postings[i]!.account, `postings[${i}].account`);
     const id = this.#claimTransactionId(input.id);
     const kind = input.kind ?? 'general';
     const tx: Transaction = {
@@ -111,7 +113,7 @@ export class Ledger {
       description: input.description ?? '',
       kind,
       postings,
-      meta: { ...(input.meta ?? {}) },
+      meta: input.meta === undefined ? NO_META : { ...input.meta },
     };
     this.#transactions.push(tx);
     this.#byId.set(id, tx);

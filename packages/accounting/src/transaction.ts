@@ -49,16 +49,17 @@ export function checkTransactionShape(input: TransactionInput): { date: IsoDate;
     throw new UnbalancedTransactionError('a transaction needs at least two postings', { field: 'postings', expected: '≥ 2 postings', received: Array.isArray(input.postings) ? String(input.postings.length) : typeof input.postings });
   }
   let sum = 0n;
-  const postings: Posting[] = input.postings.map((p, i) => {
-    const field = `postings[${i}]`;
+  const postings: Posting[] = new Array(input.postings.length);
+  for (let i = 0; i < postings.length; i++) {
+    const p = input.postings[i]!;
     if (typeof p !== 'object' || p === null || typeof p.account !== 'string') {
-      throw new InvalidArgumentError('posting needs an account id', { field: `${field}.account`, received: typeof p === 'object' && p !== null ? typeof p.account : String(p) });
+      throw new InvalidArgumentError('posting needs an account id', { field: `postings[${i}].account`, received: typeof p === 'object' && p !== null ? typeof p.account : String(p) });
     }
-    if (typeof p.amount !== 'bigint') throw new InvalidAmountError('posting amount must be integer cents (bigint)', { field: `${field}.amount`, received: typeof p.amount });
-    if (p.amount === 0n) throw new InvalidAmountError('posting amount must not be zero', { field: `${field}.amount`, received: '0' });
+    if (typeof p.amount !== 'bigint') throw new InvalidAmountError('posting amount must be integer cents (bigint)', { field: `postings[${i}].amount`, received: typeof p.amount });
+    if (p.amount === 0n) throw new InvalidAmountError('posting amount must not be zero', { field: `postings[${i}].amount`, received: '0' });
     sum += p.amount;
-    return p.memo === undefined ? { account: p.account, amount: p.amount } : { account: p.account, amount: p.amount, memo: String(p.memo) };
-  });
+    postings[i] = p.memo === undefined ? { account: p.account, amount: p.amount } : { account: p.account, amount: p.amount, memo: String(p.memo) };
+  }
   if (sum !== 0n) {
     throw new UnbalancedTransactionError('postings must sum to zero', { field: 'postings', expected: '0', received: `${sum} cents` });
   }

@@ -8,7 +8,7 @@ import { dayNumber, toIsoDate, type DateInput, type IsoDate } from '../dates.js'
 import { InvalidAmountError, InvalidArgumentError } from '../errors.js';
 import type { Ledger } from '../ledger.js';
 import { formatCents, type Cents } from '../money.js';
-import { descriptionSimilarity } from './similarity.js';
+import { cachedSimilarity } from './similarity.js';
 import type { StatementEntry } from './statement-csv.js';
 
 /** One posting on the reconciled account. `amount` in the account's natural sign (a deposit to checking is positive). */
@@ -96,7 +96,28 @@ export interface ReconciliationReport {
   readonly closing?: { readonly statement: Cents; readonly ledger: Cents; readonly difference: Cents };
 }
 
-interface Side<T> { value: T; day: number; index: number; matched: boolean }
+interface Side<T> { value: T; day: number; index: number; matched: boolean; key: number | string }
+
+/** Map key for an amount: a number when exact (hashing a bigint on every lookup is slow), else its decimal text. */
+function amountKey(a: bigint): number | string {
+  return a >= -9_007_199_254_740_991n && a <= 9_007_199_254_740_991n ? Number(a) : a.toString();
+}
+
+function groupByAmount<T>(sides: readonly Side<T>[]): Map<number | string, Side<T>[]> {
+  const groups = new Map<number | string, Side<T>[]>();
+  for (const x of sides) {
+    const list = groups.get(x.key);
+    if (list === undefined) groups.set(x.key, [x]);
+    else list.push(x);
+  }
+  return groups;
+}
+
+/** An already matched entry of `list` with the same day and description as `x`, if any. */
+function matchedTwin<T>(x: Side<T>, list: readonly Side<T>[] | undefined, text: (v: T) => string): T | undefined {
+  const mine = text(x.value).trim().toLowerCase();
+  return list?.find((y) => y.matched && y.day === x.day && text(y.value).trim().toLowerCase() === mine)?.value;
+}
 
 const usd = (c: Cents): string => `${c < 0n ? '-' : ''}$${formatCents(c < 0n ? -c : c)}`;
 const absDays = (n: number): number => (n < 0 ? -n : n);
@@ -148,6 +169,7 @@ const byDay = <T>(a: Side<T>, b: Side<T>): number => a.day - b.day || a.index - 
 /** Reconcile `account` against a bank statement over a period. */
 export function reconcile(ledger: Ledger, account: string, statement: readonly StatementEntry[], options: ReconcileOptions = {}): ReconciliationReport {
   ledger.account(account, 'account');
+  const descriptionSimilarity = cachedSimilarity();
   const entries = checkEntries(statement);
   const window = optionInt(options.dateWindowDays, 3, 'options.dateWindowDays');
   const suggestionWindow = optionInt(options.suggestionWindowDays, 10, 'options.suggestionWindowDays');
@@ -165,22 +187,17 @@ export function reconcile(ledger: Ledger, account: string, statement: readonly S
   if (from > to) throw new InvalidArgumentError('period starts after it ends', { field: 'options.from', expected: `≤ ${to}`, received: from });
 
   const stmt: Side<StatementEntry>[] = entries.filter((e) => e.date >= from && e.date <= to)
-    .map((value, index) => ({ value, day: dayNumber(value.date), index, matched: false })).sort(byDay);
+    .map((value, index) => ({ value, day: dayNumber(value.date), index, matched: false, key: amountKey(value.amount) })).sort(byDay);
   const book: Side<LedgerItem>[] = ledgerItems(ledger, account, from, to)
-    .map((value, index) => ({ value, day: dayNumber(value.date), index, matched: false })).sort(byDay);
+    .map((value, index) => ({ value, day: dayNumber(value.date), index, matched: false, key: amountKey(value.amount) })).sort(byDay);
 
   // 1. Exact amounts, closest dates first (offset 0, then 1, …): a near-date pair never steals a same-day one.
-  const byAmount = new Map<bigint, Side<LedgerItem>[]>();
-  for (const b of book) {
-    const list = byAmount.get(b.value.amount);
-    if (list === undefined) byAmount.set(b.value.amount, [b]);
-    else list.push(b);
-  }
+  const byAmount = groupByAmount(book);
   const matched: MatchedPair[] = [];
   for (let offset = 0; offset <= window; offset++) {
     for (const s of stmt) {
       if (s.matched) continue;
-      const list = byAmount.get(s.value.amount);
+      const list = byAmount.get(s.key);
       if (list === undefined) continue;
       let best: Side<LedgerItem> | undefined;
       let bestSimilarity = -1;
@@ -200,23 +217,17 @@ export function reconcile(ledger: Ledger, account: string, statement: readonly S
     }
   }
 
-  // 2. Duplicates: an unmatched entry identical (date, amount, description) to a matched one on the same side.
-  const key = (date: string, amount: bigint, text: string): string => `${date}|${amount}|${text.trim().toLowerCase()}`;
-  const matchedStatementKeys = new Map<string, StatementEntry>();
-  const matchedLedgerKeys = new Map<string, LedgerItem>();
-  for (const m of matched) {
-    matchedStatementKeys.set(key(m.statement.date, m.statement.amount, m.statement.description), m.statement);
-    matchedLedgerKeys.set(key(m.ledger.date, m.ledger.amount, m.ledger.description), m.ledger);
-  }
+  // 2. Duplicates: an unmatched entry identical (day, amount, description) to a matched one on the same side.
+  const statementByAmount = groupByAmount(stmt);
   const statementDuplicate = new Map<Side<StatementEntry>, StatementEntry>();
   const ledgerDuplicate = new Map<Side<LedgerItem>, LedgerItem>();
   for (const s of stmt) {
-    const original = s.matched ? undefined : matchedStatementKeys.get(key(s.value.date, s.value.amount, s.value.description));
-    if (original !== undefined) statementDuplicate.set(s, original);
+    const twin = s.matched ? undefined : matchedTwin(s, statementByAmount.get(s.key), (e) => e.description);
+    if (twin !== undefined) statementDuplicate.set(s, twin);
   }
   for (const b of book) {
-    const original = b.matched ? undefined : matchedLedgerKeys.get(key(b.value.date, b.value.amount, b.value.description));
-    if (original !== undefined) ledgerDuplicate.set(b, original);
+    const twin = b.matched ? undefined : matchedTwin(b, byAmount.get(b.key), (e) => e.description);
+    if (twin !== undefined) ledgerDuplicate.set(b, twin);
   }
 
   // 3. Near misses among the rest: same amount a little outside the window, or an amount off by ≤ tolerance.
