@@ -1,6 +1,5 @@
 // pnpm bench (accounting): each case verifies its output, then is timed (median); ratios against simple baselines
 // measured in the same run. Sizes: OMEGA_BENCH_POSTINGS (default 1,000,000), OMEGA_BENCH_LINES (default 100,000).
-// @omega/bench is not linked into this package, so it is imported by its workspace path.
 import { measure, report, machine } from '@omega/bench';
 import { DEFAULT_ACCOUNT_IDS as A, createLedger, defaultChartOfAccounts, parseStatementCsv, reconcile, statementAsOf, formatCents } from '../dist/index.js';
 

@@ -24,3 +24,12 @@ export { resolvePayoff } from './pricing/payoffs.js';
 export type { PayoffFunction, PayoffName } from './pricing/payoffs.js';
 export { binomialPrice } from './pricing/binomial-tree.js';
 export type { BinomialInput } from './pricing/binomial-tree.js';
+export { PlanningMesh } from './planning/planning-mesh.js';
+export type { HistoryNode, PaymentRecord, MilestoneFunding, WealthBand } from './planning/planning-mesh.js';
+export type {
+  Clock, CashFlowInput, MilestoneInput, MarketAssumptions, VisibilityOptions, PlanningInput, PaymentCapacity, ConditionState, PaymentWhen, PaymentPart,
+} from './planning/planning-types.js';
+export { today, nextWeekday, nextDateOn, everyYearOn, whenCondition, part } from './planning/schedule-helpers.js';
+export type { Weekday } from './planning/schedule-helpers.js';
+export { toPlanningRecord, savePlanningMesh, loadPlanningRecord } from './planning/planning-export.js';
+export type { PlanningMeshRecord } from './planning/planning-export.js';

@@ -114,5 +114,5 @@ describe.runIf(process.env.OMEGA_HEAVY_VALIDATION === '1')('heavy validation (OM
       expect(r.low.value - 3 * r.low.stdErr).toBeLessThanOrEqual(ref);
       expect(r.high!.value - r.low.value).toBeLessThan(0.1);
     }
-  });
+  }, 900_000);
 });

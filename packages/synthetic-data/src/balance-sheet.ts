@@ -84,14 +84,14 @@ function logNormalDollars(rng: Rng, median: number, sigma: number): number {
 function consumerDebts(rng: Rng, w: WealthBand, grossDollars: number, low: boolean): DebtDraft[] {
   const out: DebtDraft[] = [];
   const incomeScale = Math.max(0.3, grossDollars / 80_000);
-  if (rng.chance(w.autoShare)) {
-    out.push({ kind: 'auto-loan', balanceCents: dollarsToCents(Math.max(2_000, logNormalDollars(rng, 19_000 * incomeScale ** 0.3, 0.55))), annualRate: roundRate(rng.between(0.045, 0.12)), remainingMonths: rng.int(12, 72) });
+  if (rng.chance(Math.min(0.9, w.autoShare * 1.25))) {
+    out.push({ kind: 'auto-loan', balanceCents: dollarsToCents(Math.max(2_000, logNormalDollars(rng, 26_000 * incomeScale ** 0.3, 0.55))), annualRate: roundRate(rng.between(0.045, 0.12)), remainingMonths: rng.int(12, 72) });
   }
-  if (rng.chance(Math.min(0.9, w.studentShare * (low ? 1.6 : 1)))) {
-    out.push({ kind: 'student-loan', balanceCents: dollarsToCents(Math.max(1_500, logNormalDollars(rng, 24_000, 0.9))), annualRate: roundRate(rng.between(0.035, 0.075)), remainingMonths: rng.int(60, 240) });
+  if (rng.chance(Math.min(0.9, w.studentShare * (low ? 2 : 1.3)))) {
+    out.push({ kind: 'student-loan', balanceCents: dollarsToCents(Math.max(1_500, logNormalDollars(rng, 33_000, 0.9))), annualRate: roundRate(rng.between(0.035, 0.075)), remainingMonths: rng.int(60, 240) });
   }
-  if (rng.chance(low ? 0.78 : 0.55)) {
-    out.push({ kind: 'credit-card', balanceCents: dollarsToCents(Math.max(200, logNormalDollars(rng, 5_500 * incomeScale ** 0.4, 1.0))), annualRate: roundRate(rng.between(0.17, 0.29)), remainingMonths: null });
+  if (rng.chance(low ? 0.8 : 0.65)) {
+    out.push({ kind: 'credit-card', balanceCents: dollarsToCents(Math.max(200, logNormalDollars(rng, 8_000 * incomeScale ** 0.4, 1.0))), annualRate: roundRate(rng.between(0.17, 0.29)), remainingMonths: null });
   }
   return out;
 }
@@ -143,7 +143,7 @@ export function drawBalanceSheet(rng: Rng, input: BalanceSheetInput): BalanceShe
   let homeCents = 0;
   let mortgage: DebtDraft | undefined;
   if (owner) {
-    homeCents = dollarsToCents(Math.max(60_000, input.grossDollars * 3.2 * Math.exp(0.4 * rng.normal())));
+    homeCents = dollarsToCents(Math.max(60_000, input.grossDollars * 3.0 * Math.exp(0.4 * rng.normal())));
     if (rng.chance(w.mortgageShare)) {
       const ltv = rng.between(w.ltv[0], w.ltv[1]);
       mortgage = {

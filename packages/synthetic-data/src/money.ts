@@ -6,14 +6,14 @@ export function dollarsToCents(dollars: number): number {
 
 /** Whole dollars as written in narratives: `$1,234` (cents rounded half away from zero). */
 export function formatDollars(cents: number): string {
-  const dollars = Math.round(Math.abs(cents) / 100);
-  const digits = String(dollars);
-  let grouped = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) grouped += ',';
-    grouped += digits[i];
+  let dollars = Math.round(Math.abs(cents) / 100);
+  let text = '';
+  while (dollars >= 1000) {
+    const group = dollars % 1000;
+    text = `,${group < 10 ? '00' : group < 100 ? '0' : ''}${group}${text}`;
+    dollars = Math.floor(dollars / 1000);
   }
-  return `${cents < 0 ? '-' : ''}$${grouped}`;
+  return `${cents < 0 ? '-' : ''}$${dollars}${text}`;
 }
 
 /** Level monthly payment (cents) that repays `balanceCents` over `months` at `annualRate`. */

@@ -2,8 +2,9 @@
  * The GBM hot loop. Exact log stepping: ln S(t+Δt) = ln S(t) + (μ − δ − σ²/2)Δt + σ√Δt·(L z). One random
  * stream per path (per antithetic pair), so any split of the path range into chunks yields identical numbers.
  *
- * This is deliberately one long stateful function over flat Float64Arrays (no per-step allocation, no closures
- * in the inner loop); it is shared by the in-process engine and the worker threads.
+ * Deliberately long and stateful over flat Float64Arrays: no per-step allocation or closures, branches on the
+ * record mode hoisted out of the step loop, and the correlated shocks computed once per stream (shared by the
+ * antithetic pair). It is shared by the in-process engine and the worker threads.
  */
 import { fillNormals, streamFor } from '../random/streams.js';
 import type { PreparedGbm } from './gbm-spec.js';
@@ -23,80 +24,66 @@ export function valuesPerPath(p: PreparedGbm): number {
 export function simulateGbmChunk(p: PreparedGbm, from: number, to: number, out: GbmChunkOutput): void {
   const d = p.assets;
   const steps = p.steps;
+  const n = steps * d;
   const { driftDt, volSqrtDt, chol, logS0 } = p;
   const perPath = valuesPerPath(p);
   const values = out.values;
   const minima = out.minima;
-  const recordPath = p.record === 'path';
-  const recordMin = p.record === 'terminal-min' && minima !== undefined;
-  const z = new Float64Array(steps * d);
-  const e = new Float64Array(d);
-  const lx = new Float64Array(2 * d); // log prices of the pair: [0, d) plus member, [d, 2d) minus member
-  const lmin = new Float64Array(2 * d);
+  const mode = p.record === 'path' ? 0 : p.record === 'terminal' ? 1 : 2;
+  const z = new Float64Array(n);
+  // shock[k*d + a] = σ_a √Δt_k (L z_k)_a: the diffusion increment of the plus member.
+  const shock = new Float64Array(n);
   const group = p.antithetic ? 2 : 1;
   const firstStream = Math.floor(from / group);
   const lastStream = Math.floor((to - 1) / group);
-  const identity = d === 1 && chol[0] === 1;
+  const uncorrelated = isIdentity(chol, d);
 
   for (let stream = firstStream; stream <= lastStream; stream++) {
-    fillNormals(streamFor(p.seed, stream), z, 0, steps * d);
-    const p0 = stream * group;
-    const doPlus = p0 >= from && p0 < to;
-    const doMinus = group === 2 && p0 + 1 >= from && p0 + 1 < to;
-    for (let a = 0; a < d; a++) {
-      lx[a] = logS0[a]!;
-      lx[d + a] = logS0[a]!;
-      lmin[a] = logS0[a]!;
-      lmin[d + a] = logS0[a]!;
-    }
-    const basePlus = (p0 - from) * perPath;
-    const baseMinus = basePlus + perPath;
-    if (recordPath) {
-      for (let a = 0; a < d; a++) {
-        const s = Math.exp(logS0[a]!);
-        if (doPlus) values[basePlus + a] = s;
-        if (doMinus) values[baseMinus + a] = s;
-      }
-    }
-    for (let k = 0; k < steps; k++) {
-      const zk = k * d;
-      if (identity) {
-        e[0] = z[zk]!;
-      } else {
+    fillNormals(streamFor(p.seed, stream), z, 0, n);
+    if (uncorrelated) {
+      for (let i = 0; i < n; i++) shock[i] = volSqrtDt[i]! * z[i]!;
+    } else {
+      for (let k = 0; k < steps; k++) {
+        const zk = k * d;
         for (let a = 0; a < d; a++) {
           let acc = 0;
           const row = a * d;
           for (let c = 0; c <= a; c++) acc += chol[row + c]! * z[zk + c]!;
-          e[a] = acc;
-        }
-      }
-      for (let a = 0; a < d; a++) {
-        const m = driftDt[zk + a]!;
-        const v = volSqrtDt[zk + a]! * e[a]!;
-        const up = lx[a]! + m + v;
-        const dn = lx[d + a]! + m - v;
-        lx[a] = up;
-        lx[d + a] = dn;
-        if (recordMin) {
-          if (up < lmin[a]!) lmin[a] = up;
-          if (dn < lmin[d + a]!) lmin[d + a] = dn;
-        }
-        if (recordPath) {
-          const off = (k + 1) * d + a;
-          if (doPlus) values[basePlus + off] = Math.exp(up);
-          if (doMinus) values[baseMinus + off] = Math.exp(dn);
+          shock[zk + a] = volSqrtDt[zk + a]! * acc;
         }
       }
     }
-    if (!recordPath) {
+    for (let member = 0; member < group; member++) {
+      const path = stream * group + member;
+      if (path < from || path >= to) continue;
+      const sign = member === 0 ? 1 : -1;
+      const base = (path - from) * perPath;
       for (let a = 0; a < d; a++) {
-        if (doPlus) values[basePlus + a] = Math.exp(lx[a]!);
-        if (doMinus) values[baseMinus + a] = Math.exp(lx[d + a]!);
-        if (recordMin) {
-          if (doPlus) minima![basePlus + a] = Math.exp(lmin[a]!);
-          if (doMinus) minima![baseMinus + a] = Math.exp(lmin[d + a]!);
+        let l = logS0[a]!;
+        if (mode === 0) {
+          values[base + a] = Math.exp(l);
+          for (let k = 0, i = a; k < steps; k++, i += d) {
+            l += driftDt[i]! + sign * shock[i]!;
+            values[base + i + d] = Math.exp(l);
+          }
+        } else if (mode === 1) {
+          for (let i = a; i < n; i += d) l += driftDt[i]! + sign * shock[i]!;
+          values[base + a] = Math.exp(l);
+        } else {
+          let lmin = l;
+          for (let i = a; i < n; i += d) {
+            l += driftDt[i]! + sign * shock[i]!;
+            if (l < lmin) lmin = l;
+          }
+          values[base + a] = Math.exp(l);
+          minima![base + a] = Math.exp(lmin);
         }
       }
     }
   }
+}
+
+function isIdentity(chol: Float64Array, d: number): boolean {
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (chol[i * d + j] !== (i === j ? 1 : 0)) return false;
+  return true;
 }

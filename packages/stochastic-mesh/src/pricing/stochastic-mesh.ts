@@ -132,16 +132,22 @@ export function buildStochasticMesh(problem: BermudanProblem, nodesPerDate: numb
         for (let c = 0; c <= a; c++) s += linv[a * d + c]! * tmp[c]!;
         point[a] = s;
       }
+      // Self-normalised weights (the constant 1 as a control variate): the row average of the weights at an
+      // off-mesh point is only 1 in expectation, and its noise otherwise multiplies the continuation estimate.
+      // Any continuation estimate yields a valid stopping rule, so the path estimator stays biased low.
       let sum = 0;
+      let weightSum = 0;
       for (let k = 0; k < b; k++) {
         let q = 0;
         for (let a = 0; a < d; a++) {
           const diff = step.next[k * d + a]! - point[a]!;
           q += diff * diff;
         }
-        sum += Math.exp(-0.5 * q - step.logAverageDensity[k]!) * step.nextValue[k]!;
+        const w = Math.exp(-0.5 * q - step.logAverageDensity[k]!);
+        sum += w * step.nextValue[k]!;
+        weightSum += w;
       }
-      return (step.discount * sum) / b;
+      return weightSum > 0 ? (step.discount * sum) / weightSum : 0;
     },
     weights(dateIndex: number): Float64Array {
       const step = steps[dateIndex];

@@ -84,8 +84,10 @@ export function encodeNpz(value: unknown, options: NpzWriteOptions = {}): Uint8A
   return writeZip(members, options.level ?? 6, 'npz');
 }
 
-/** A local zip header whose first member is `<something>.npy`. */
+/** A local zip header whose first member is `<something>.npy`, or an empty zip. */
 function sniffNpz(head: Uint8Array): boolean {
+  // An empty archive (end-of-central-directory record only, no entries) is an empty npz.
+  if (head.length >= 22 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x05 && head[3] === 0x06 && head[10] === 0 && head[11] === 0) return true;
   if (head.length < 34 || head[0] !== 0x50 || head[1] !== 0x4b || head[2] !== 0x03 || head[3] !== 0x04) return false;
   const nameLen = head[26]! | (head[27]! << 8);
   if (nameLen < 4 || 30 + nameLen > head.length) return false;

@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+it('exports exactly the documented names', () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "BGK_BETA",
+      "GbmPaths",
+      "InsufficientFundsError",
+      "InvalidArgumentError",
+      "MeshError",
+      "NormalStream",
+      "NumericalError",
+      "PlanningMesh",
+      "UnknownEntityError",
+      "WorkerError",
+      "barrierHitProbability",
+      "binomialPrice",
+      "blackScholes",
+      "buildStochasticMesh",
+      "defineBermudan",
+      "everyYearOn",
+      "fillNormals",
+      "fitLongstaffSchwartz",
+      "isMeshError",
+      "loadPlanningRecord",
+      "lognormalCdf",
+      "lognormalMean",
+      "lognormalMedian",
+      "lognormalQuantile",
+      "nextDateOn",
+      "nextWeekday",
+      "normalCdf",
+      "normalPdf",
+      "normalQuantile",
+      "part",
+      "prepareGbm",
+      "priceBermudan",
+      "resolvePayoff",
+      "sampleEstimate",
+      "savePlanningMesh",
+      "simulateGbm",
+      "simulateGbmParallel",
+      "simulateGbmRange",
+      "stoppedPayoffs",
+      "streamFor",
+      "toPlanningRecord",
+      "today",
+      "whenCondition",
+    ]
+  `);
+});
