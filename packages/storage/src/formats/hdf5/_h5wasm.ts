@@ -14,8 +14,15 @@ export interface H5Runtime {
 }
 
 let runtime: Promise<H5Runtime> | undefined;
+/** Set once the wasm module has aborted: its memory is then unusable until the process restarts. */
+let aborted: string | undefined;
 
-export function h5wasm(): Promise<H5Runtime> {
+function abortedError(): FormatUnavailableError {
+  return new FormatUnavailableError(`the HDF5 wasm module aborted earlier (${aborted}) and cannot be used again in this process`, { format: 'hdf5', expected: 'a restarted process' });
+}
+
+export async function h5wasm(): Promise<H5Runtime> {
+  if (aborted !== undefined) throw abortedError();
   runtime ??= (async () => {
     let ns: H5wasmNamespace;
     try {
@@ -28,7 +35,7 @@ export function h5wasm(): Promise<H5Runtime> {
     module.activate_throwing_error_handler();
     return { h5: ns.default, module };
   })();
-  return runtime;
+  return await runtime;
 }
 
 /** The innermost HDF5 error line ("H5Fopen(): unable to open file") of a C error stack, for short messages. */
@@ -44,6 +51,11 @@ export function h5call<T>(what: string, ctx: StorageErrorContext, fn: () => T): 
     return fn();
   } catch (cause) {
     if (cause instanceof StorageError) throw cause;
+    if (aborted !== undefined) throw abortedError();
+    if (cause instanceof Error && (cause.name === 'RuntimeError' || cause.message.startsWith('Aborted('))) {
+      aborted = cause.message;
+      throw abortedError();
+    }
     throw new CorruptDataError(`${what} failed: ${summarizeH5Error(cause)}`, { format: 'hdf5', ...ctx, cause });
   }
 }

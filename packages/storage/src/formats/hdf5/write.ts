@@ -201,10 +201,12 @@ function writeArray(w: Writer, parent: string, name: string, arr: NDArray, path:
   } else {
     const type = writeType(arr.dtype as NumericDType);
     const bytes = arr.bytes();
-    const chunked = arr.size > 0 && arr.ndim > 0 && (bytes.byteLength >= w.compressAbove || bytes.byteLength > w.sliceBytes);
+    // gzip needs chunks; so does writing in slices (the dataset is extended, then filled block by block).
+    const compress = w.ctx.compressionLevel > 0 && bytes.byteLength >= w.compressAbove;
+    const chunked = arr.size > 0 && arr.ndim > 0 && (compress || bytes.byteLength > w.sliceBytes);
     createRaw(w.module, w.fileId, here, type, arr.shape, bytes, {
       chunks: chunked ? guessChunks(arr.shape, type.size) : null,
-      level: chunked && bytes.byteLength >= w.compressAbove ? w.ctx.compressionLevel : 0,
+      level: chunked && compress ? w.ctx.compressionLevel : 0,
       sliceBytes: w.sliceBytes,
     });
     if (type.marker !== undefined) setAttr(w, here, ATTR_DTYPE, type.marker);

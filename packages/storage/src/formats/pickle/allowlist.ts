@@ -8,8 +8,8 @@ import { Decimal } from 'decimal.js';
 import { CorruptDataError, UnsafeContentError } from '../../errors.js';
 import { makeDate, makeDatetime, makeTimedelta, makeTimezone } from './datetime.js';
 import { NumpyArrayBuilder, NumpyDType, bytesLike, describeKind, materialiseArray, type NumpyLimits } from './numpy.js';
-import { PickledObject, PyDict, PyGlobal, type GlobalHandler } from './py-values.js';
-import { encodeUtf8SurrogatePass, latin1Encode } from './text.js';
+import { LargeText, PickledObject, PyDict, PyGlobal, type GlobalHandler } from './py-values.js';
+import { decodeUtf8SurrogatePass, encodeUtf8SurrogatePass, latin1Encode, utf8ToLatin1 } from './text.js';
 
 /** Python 2 module names that Python 3's unpickler maps (`fix_imports`). */
 const PY2_MODULES: Record<string, string> = { __builtin__: 'builtins', copy_reg: 'copyreg' };
@@ -89,6 +89,15 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
       return new Uint8Array(bytesLike(data, 'bytearray data', format));
     },
   });
+  g.set('builtins.bytes', {
+    call(args) {
+      const [data, encoding] = args;
+      if (data === undefined) return new Uint8Array(0);
+      if (typeof data === 'string') return encodeText(data, encoding ?? 'utf-8', format);
+      if (Array.isArray(data) && data.every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) < 256)) return Uint8Array.from(data as number[]);
+      return new Uint8Array(bytesLike(data, 'bytes data', format));
+    },
+  });
   g.set('builtins.complex', {
     call(args) {
       const [re = 0, im = 0] = args;
@@ -103,6 +112,7 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
   g.set('_codecs.encode', {
     call(args) {
       const [text, encoding = 'utf-8'] = args;
+      if (text instanceof LargeText) return encodeLargeText(text, encoding, format);
       if (typeof text !== 'string') throw new CorruptDataError('_codecs.encode expects a str', { format, received: describeKind(text) });
       return encodeText(text, encoding, format);
     },
@@ -119,6 +129,19 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
     },
   });
   return g;
+}
+
+function encodeLargeText(text: LargeText, encoding: unknown, format: string): Uint8Array {
+  const enc = typeof encoding === 'string' ? encoding.toLowerCase().replace(/_/g, '-') : '';
+  if (enc === 'utf-8' || enc === 'utf8') return text.utf8.slice();
+  if (['latin1', 'latin-1', 'iso-8859-1', 'iso8859-1', 'l1'].includes(enc)) {
+    const bytes = utf8ToLatin1(text.utf8);
+    if (bytes === undefined) throw new CorruptDataError('latin-1 text holds a code point above 255', { format });
+    return bytes;
+  }
+  const decoded = decodeUtf8SurrogatePass(text.utf8);
+  if (decoded === undefined) throw new CorruptDataError('pickle string is not valid UTF-8', { format });
+  return encodeText(decoded, encoding, format);
 }
 
 function encodeText(text: string, encoding: unknown, format: string): Uint8Array {

@@ -5,9 +5,13 @@ export class ByteCursor {
   pos: number;
   private readonly view: DataView;
 
-  constructor(readonly bytes: Uint8Array, start: number, private readonly format: string) {
+  readonly bytes: Uint8Array;
+
+  constructor(input: Uint8Array, start: number, private readonly format: string) {
+    // A plain Uint8Array view: Buffer#slice would share memory where we mean to copy.
+    this.bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     this.pos = start;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 
   get remaining(): number {

@@ -2,8 +2,9 @@
  * Turn the unpickler's working values into storage values: dicts → plain objects (all keys str) or Maps,
  * tuples/lists → arrays, sets → Sets, builders → their NDArray. Shared references stay shared; cycles stay cycles.
  */
-import { LimitExceededError } from '../../errors.js';
-import { PickledObject, PyDict, PyGlobal, isFinalizable } from './py-values.js';
+import { CorruptDataError, LimitExceededError } from '../../errors.js';
+import { LargeText, PickledObject, PyDict, PyGlobal, isFinalizable } from './py-values.js';
+import { decodeUtf8SurrogatePass } from './text.js';
 
 export interface FinalizeOptions {
   format: string;
@@ -15,6 +16,11 @@ export function finalizeValue(root: unknown, options: FinalizeOptions): unknown 
 
   const visit = (value: unknown, depth: number): unknown => {
     if (value === null || typeof value !== 'object') return value;
+    if (value instanceof LargeText) {
+      const text = decodeUtf8SurrogatePass(value.utf8);
+      if (text === undefined) throw new CorruptDataError('pickle string is not valid UTF-8', { format: options.format });
+      return text;
+    }
     const seen = done.get(value);
     if (seen !== undefined || done.has(value)) return seen;
     if (depth > options.maxDepth) {
@@ -27,12 +33,12 @@ export function finalizeValue(root: unknown, options: FinalizeOptions): unknown 
       return out;
     }
     if (value instanceof PyDict) {
-      const allStrings = [...value.entries.keys()].every((k) => typeof k === 'string');
+      const allStrings = [...value.entries.keys()].every((k) => typeof k === 'string' || k instanceof LargeText);
       if (allStrings) {
         const out: Record<string, unknown> = {};
         done.set(value, out);
         for (const [k, v] of value.entries) {
-          Object.defineProperty(out, k as string, { value: visit(v, depth + 1), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(out, visit(k, depth + 1) as string, { value: visit(v, depth + 1), enumerable: true, writable: true, configurable: true });
         }
         return out;
       }
@@ -58,6 +64,11 @@ export function finalizeValue(root: unknown, options: FinalizeOptions): unknown 
       out.state = visit(value.state, depth + 1);
       for (const x of value.listItems) out.listItems.push(visit(x, depth + 1));
       for (const [k, v] of value.dictItems) out.dictItems.push([visit(k, depth + 1), visit(v, depth + 1)]);
+      return out;
+    }
+    if (value instanceof Uint8Array) {
+      const out = value.slice(); // may be a view of the input bytes: the result never aliases the input
+      done.set(value, out);
       return out;
     }
     if (isFinalizable(value)) {

@@ -5,7 +5,8 @@ import { NDArray, byteswapInPlace, typedFromBytes, type DType, type NDArrayData,
 import { dtypeFromNumpyName } from '../../values/dtype-names.js';
 import type { Buildable, Finalizable } from './py-values.js';
 import { fortranStrides, gatherToCOrder } from './strided.js';
-import { latin1Encode } from './text.js';
+import { LargeText } from './py-values.js';
+import { latin1Encode, utf8ToLatin1 } from './text.js';
 
 export interface NumpyLimits {
   format: string;
@@ -15,6 +16,10 @@ export interface NumpyLimits {
 /** Python `bytes` (Uint8Array) or a latin-1 `str` standing for bytes (protocol 0–2 pickles, Python 2 files). */
 export function bytesLike(value: unknown, what: string, format: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
+  if (value instanceof LargeText) {
+    const b = utf8ToLatin1(value.utf8);
+    if (b !== undefined) return b;
+  }
   if (typeof value === 'string') {
     const b = latin1Encode(value);
     if (b !== undefined) return b;

@@ -23,6 +23,14 @@ export class PyDict {
   readonly entries = new Map<unknown, unknown>();
 }
 
+/**
+ * A long pickled str kept as its UTF-8 bytes until needed: protocol 2 writes numpy data as a latin-1 str that
+ * `_codecs.encode` turns straight back into bytes, so the 100 MB JS string is never built.
+ */
+export class LargeText {
+  constructor(readonly utf8: Uint8Array) {}
+}
+
 /** Objects that accept the BUILD opcode (Python's `__setstate__`). */
 export interface Buildable {
   build(state: unknown): void;

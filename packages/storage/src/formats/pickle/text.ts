@@ -2,6 +2,8 @@
  * Python's pickle text codecs: UTF-8 with 'surrogatepass' (lone surrogates survive as 3-byte sequences, which
  * TextEncoder/TextDecoder would replace with U+FFFD) and latin-1 (bytes ↔ code points 0–255).
  */
+import { transcode } from 'node:buffer';
+
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 decode allowing encoded surrogates; returns undefined on bytes that are not UTF-8 at all. */
@@ -74,4 +76,26 @@ export function latin1Decode(bytes: Uint8Array): string {
 export function latin1Encode(text: string): Uint8Array | undefined {
   if (/[^\u0000-\u00ff]/.test(text)) return undefined;
   return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
+/** UTF-8 bytes of a str whose code points are all ≤ 255 → those code points as bytes; undefined otherwise. */
+export function utf8ToLatin1(utf8: Uint8Array): Uint8Array | undefined {
+  // Native transcoding; it substitutes '?' for anything not latin-1 (and for invalid UTF-8), so equal '?' counts
+  // before and after prove nothing was substituted.
+  const source = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  const out = transcode(source, 'utf8', 'latin1');
+  if (countByte(out, 0x3f) !== countByte(source, 0x3f)) return undefined;
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Latin-1 bytes → the UTF-8 of the str with those code points (protocol 2's way of writing bytes). */
+export function latin1ToUtf8(bytes: Uint8Array): Uint8Array {
+  const out = transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'latin1', 'utf8');
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+function countByte(b: Buffer, value: number): number {
+  let n = 0;
+  for (let i = b.indexOf(value); i >= 0; i = b.indexOf(value, i + 1)) n++;
+  return n;
 }

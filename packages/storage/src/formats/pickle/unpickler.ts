@@ -10,11 +10,14 @@ import { finalizeValue } from './finalize.js';
 import { describeKind } from './numpy.js';
 import { OP } from './opcodes.js';
 import { ByteCursor } from './cursor.js';
-import { PickledObject, PyDict, PyGlobal, isBuildable, type GlobalHandler } from './py-values.js';
+import { LargeText, PickledObject, PyDict, PyGlobal, isBuildable, type GlobalHandler } from './py-values.js';
 import { decodeUtf8SurrogatePass, latin1Decode } from './text.js';
 import {
   decodeLong, parseDecimalIndex, parseFloatLine, parseIntLine, parseNameLine, parseRawUnicodeEscape, parseStringLiteral, pyInt,
 } from './text-opcodes.js';
+
+/** Strs longer than this stay UTF-8 bytes until finalized (see LargeText). */
+const LARGE_TEXT_BYTES = 1 << 16;
 
 export interface UnpickleOptions {
   /** Format name used in errors (default 'pickle'). */
@@ -27,6 +30,8 @@ export interface UnpickleOptions {
   persistentLoad?: (pid: unknown) => unknown;
   maxDepth?: number;
   maxElements?: number;
+  /** Return the working value unfinalized (torch fills storages first, then calls finalizeValue). */
+  raw?: boolean;
 }
 
 /** Unpickle one complete pickle; bytes after STOP are ignored (as Python does). */
@@ -74,6 +79,7 @@ export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOp
     if (s === undefined) throw corrupt('pickle string is not valid UTF-8');
     return s;
   };
+  const longText = (b: Uint8Array): string | LargeText => (b.length > LARGE_TEXT_BYTES ? new LargeText(b) : text(b));
   const call = (callable: unknown, args: unknown, opName: string): unknown => {
     if (!(callable instanceof PyGlobal)) throw new UnsafeContentError(`pickle ${opName} calls something that is not an allowlisted global`, { format, offset: opAt, received: describeKind(callable) });
     if (!Array.isArray(args)) throw corrupt(`pickle ${opName} arguments must be a tuple`, { received: describeKind(args) });
@@ -109,7 +115,7 @@ export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOp
         }
         case OP.STOP: {
           const value = pop();
-          return { value: finalizeValue(value, { format, maxDepth }), end: cur.pos };
+          return { value: options.raw === true ? value : finalizeValue(value, { format, maxDepth }), end: cur.pos };
         }
         case OP.MARK:
           if (metastack.length >= maxDepth) throw new LimitExceededError("pickle nesting exceeds the load policy's maxDepth", { format, offset: opAt, expected: `at most ${maxDepth}` });
@@ -155,12 +161,13 @@ export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOp
         case OP.SHORT_BINSTRING: stack.push(latin1Decode(cur.take(cur.u8('SHORT_BINSTRING'), 'SHORT_BINSTRING'))); break;
         case OP.UNICODE: stack.push(parseRawUnicodeEscape(cur.line('UNICODE'), format, opAt)); break;
         case OP.SHORT_BINUNICODE: stack.push(text(cur.take(cur.u8('SHORT_BINUNICODE'), 'SHORT_BINUNICODE'))); break;
-        case OP.BINUNICODE: stack.push(text(cur.take(cur.u32('BINUNICODE'), 'BINUNICODE'))); break;
-        case OP.BINUNICODE8: stack.push(text(cur.take(cur.u64Length('BINUNICODE8'), 'BINUNICODE8'))); break;
-        case OP.SHORT_BINBYTES: stack.push(cur.take(cur.u8('SHORT_BINBYTES'), 'SHORT_BINBYTES').slice()); break;
-        case OP.BINBYTES: stack.push(cur.take(cur.u32('BINBYTES'), 'BINBYTES').slice()); break;
-        case OP.BINBYTES8: stack.push(cur.take(cur.u64Length('BINBYTES8'), 'BINBYTES8').slice()); break;
-        case OP.BYTEARRAY8: stack.push(cur.take(cur.u64Length('BYTEARRAY8'), 'BYTEARRAY8').slice()); break;
+        case OP.BINUNICODE: stack.push(longText(cur.take(cur.u32('BINUNICODE'), 'BINUNICODE'))); break;
+        case OP.BINUNICODE8: stack.push(longText(cur.take(cur.u64Length('BINUNICODE8'), 'BINUNICODE8'))); break;
+        // Bytes stay views of the input here; arrays copy what they keep and finalize copies bytes values.
+        case OP.SHORT_BINBYTES: stack.push(cur.take(cur.u8('SHORT_BINBYTES'), 'SHORT_BINBYTES')); break;
+        case OP.BINBYTES: stack.push(cur.take(cur.u32('BINBYTES'), 'BINBYTES')); break;
+        case OP.BINBYTES8: stack.push(cur.take(cur.u64Length('BINBYTES8'), 'BINBYTES8')); break;
+        case OP.BYTEARRAY8: stack.push(cur.take(cur.u64Length('BYTEARRAY8'), 'BYTEARRAY8')); break;
         case OP.NEXT_BUFFER: throw corrupt('pickle NEXT_BUFFER needs out-of-band buffers, which a stored pickle does not carry');
         case OP.READONLY_BUFFER: top(); break;
         // --- containers
@@ -168,13 +175,13 @@ export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOp
         case OP.EMPTY_TUPLE: stack.push([]); break;
         case OP.EMPTY_DICT: stack.push(new PyDict()); break;
         case OP.EMPTY_SET: stack.push(new Set()); break;
-        case OP.LIST: stack.push(popMark()); break;
-        case OP.TUPLE: stack.push(popMark()); break;
+        case OP.LIST: { const items = popMark(); stack.push(items); break; }
+        case OP.TUPLE: { const items = popMark(); stack.push(items); break; }
         case OP.TUPLE1: stack.push([pop()]); break;
         case OP.TUPLE2: { const b = pop(); const a = pop(); stack.push([a, b]); break; }
         case OP.TUPLE3: { const c = pop(); const b = pop(); const a = pop(); stack.push([a, b, c]); break; }
         case OP.DICT: { const items = popMark(); const d = new PyDict(); stack.push(d); setItems(d, items); break; }
-        case OP.FROZENSET: stack.push(new Set(popMark())); break;
+        case OP.FROZENSET: { const items = popMark(); stack.push(new Set(items)); break; }
         case OP.APPEND: { const v = pop(); appendItems(top(), [v]); break; }
         case OP.APPENDS: { const items = popMark(); appendItems(top(), items); break; }
         case OP.SETITEM: { const v = pop(); const k = pop(); setItems(top(), [k, v]); break; }
@@ -222,7 +229,8 @@ export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOp
           const module = parseNameLine(cur.line('INST module'), format, opAt);
           const name = parseNameLine(cur.line('INST name'), format, opAt);
           const cls = resolver.resolve(module, name);
-          stack.push(call(cls, popMark(), 'INST'));
+          const args = popMark(); // popMark swaps `stack`: read it before pushing
+          stack.push(call(cls, args, 'INST'));
           break;
         }
         case OP.OBJ: {

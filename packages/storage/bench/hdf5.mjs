@@ -1,0 +1,99 @@
+// node --expose-gc bench/hdf5.mjs (after pnpm build). HDF5 through h5wasm against raw fs and node:zlib, measured
+// in the same run: uncompressed and gzip-6 write/read of a big Float32Array (OMEGA_BENCH_MB, default 100), and a
+// 1 MiB slice out of a file larger than the 2 GiB wasm heap (OMEGA_BENCH_HDF5_BIG_GIB, default 3; 0 skips it and
+// says so). The slice is read in a fresh child process so that its peak RSS is the reader's alone.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { measure, report } from '@omega/bench';
+import { DLFriendlyStorage, NDArray, atomicWrite, openHDF5 } from '../dist/index.js';
+
+const BIG_COLS = 1024;
+const bigValue = (i) => (i % 1_000_003) * 0.5;
+
+if (process.argv[2] === '--slice-child') {
+  // Child: open the big file, read 256 rows × 1024 float32 (1 MiB) from its middle, verify, report time and RSS.
+  const t0 = process.hrtime.bigint();
+  const f = await openHDF5(process.argv[3]);
+  let ms;
+  try {
+    const ds = f.get('big');
+    const row = Math.floor(ds.shape[0] / 2);
+    const slice = ds.slice([[row, row + 256]]);
+    ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    for (let i = 0; i < slice.data.length; i += 997) {
+      if (slice.data[i] !== bigValue(row * BIG_COLS + i)) throw new Error(`slice element ${i} is wrong`);
+    }
+  } finally {
+    f.close();
+  }
+  // VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across fork+exec.
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  console.log(JSON.stringify({ ms, maxRssMiB: Number(hwm?.[1]) / 1024 }));
+  process.exit(0);
+}
+
+const MB = Number(process.env.OMEGA_BENCH_MB ?? 100);
+const BIG_GIB = Number(process.env.OMEGA_BENCH_HDF5_BIG_GIB ?? 3);
+const storage = new DLFriendlyStorage();
+const dir = mkdtempSync(join(tmpdir(), 'omega-bench-hdf5-'));
+
+let s = 11;
+const n = Math.floor((MB * 2 ** 20) / 4);
+const data = new Float32Array(n);
+let x = 100;
+for (let i = 0; i < n; i++) data[i] = x += (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5;
+const arr = new NDArray('float32', [n], data);
+const raw = arr.bytes();
+const same = (a) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) === 0;
+
+const rows = [];
+try {
+  const rawFile = join(dir, 'raw.bin');
+  const fsWrite = await measure('fs write raw', () => writeFileSync(rawFile, raw), { verify: () => same(new Uint8Array(readFileSync(rawFile))) });
+  const atomicRaw = await measure('atomicWrite raw', () => atomicWrite(rawFile, raw), { verify: () => same(new Uint8Array(readFileSync(rawFile))) });
+  const fsRead = await measure('fs read raw', () => readFileSync(rawFile), { verify: (b) => same(new Uint8Array(b)) });
+
+  const plain = join(dir, 'plain.h5');
+  const w0 = await measure('hdf5 save level 0', () => storage.save({ paths: arr }, plain, { format: 'hdf5', compressionLevel: 0 }), {
+    verify: async () => same((await storage.load(plain)).paths.data),
+  });
+  const r0 = await measure('hdf5 load level 0', () => storage.load(plain), { verify: (v) => same(v.paths.data) });
+  rows.push({ case: `${MB} MB Float32Array write, uncompressed`, ours: 'hdf5 save (atomic)', baseline: 'fs.writeFileSync', oursMs: w0.ms, baselineMs: fsWrite.ms, target: 0.5 });
+  rows.push({ case: `${MB} MB Float32Array write, uncompressed`, ours: 'hdf5 save (atomic)', baseline: 'atomicWrite of raw bytes', oursMs: w0.ms, baselineMs: atomicRaw.ms });
+  rows.push({ case: `${MB} MB Float32Array read, uncompressed`, ours: 'hdf5 load', baseline: 'fs.readFileSync', oursMs: r0.ms, baselineMs: fsRead.ms, target: 0.5 });
+
+  const level = 6;
+  const gz = join(dir, 'gzip.h5');
+  const w6 = await measure('hdf5 save gzip', () => storage.save({ paths: arr }, gz, { format: 'hdf5', compressionLevel: level }), {
+    verify: async () => same((await storage.load(gz)).paths.data), repeats: 1,
+  });
+  const r6 = await measure('hdf5 load gzip', () => storage.load(gz), { verify: (v) => same(v.paths.data), repeats: 1 });
+  const deflated = zlib.deflateSync(raw, { level });
+  const zw = await measure('node:zlib deflate', () => zlib.deflateSync(raw, { level }), { verify: (o) => same(zlib.inflateSync(o)), repeats: 1 });
+  const zr = await measure('node:zlib inflate', () => zlib.inflateSync(deflated), { verify: (o) => same(o), repeats: 1 });
+  rows.push({ case: `${MB} MB Float32Array write, gzip ${level}`, ours: 'hdf5 save (1 MiB chunks)', baseline: 'node:zlib deflateSync', oursMs: w6.ms, baselineMs: zw.ms });
+  rows.push({ case: `${MB} MB Float32Array read, gzip ${level}`, ours: 'hdf5 load', baseline: 'node:zlib inflateSync', oursMs: r6.ms, baselineMs: zr.ms });
+  console.log(`  sizes: hdf5 gzip ${(statSync(gz).size / 2 ** 20).toFixed(1)} MiB, zlib ${(deflated.length / 2 ** 20).toFixed(1)} MiB, raw ${(raw.length / 2 ** 20).toFixed(1)} MiB`);
+  report('storage-hdf5', rows);
+
+  if (BIG_GIB > 0) {
+    const rowsBig = Math.floor((BIG_GIB * 2 ** 30) / 4 / BIG_COLS);
+    const big = new Float32Array(rowsBig * BIG_COLS);
+    for (let i = 0; i < big.length; i++) big[i] = bigValue(i);
+    const bigFile = join(dir, 'big.h5');
+    const t0 = process.hrtime.bigint();
+    await storage.save({ big: new NDArray('float32', [rowsBig, BIG_COLS], big) }, bigFile, { format: 'hdf5', compressionLevel: 0 });
+    const writeMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const child = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--slice-child', bigFile], { encoding: 'utf8' }));
+    console.log(`  big file: ${(statSync(bigFile).size / 2 ** 30).toFixed(2)} GiB written in ${(writeMs / 1000).toFixed(1)} s (sliced through the wasm heap)`);
+    console.log(`  1 MiB slice from its middle (fresh process, open + read): ${child.ms.toFixed(1)} ms, peak RSS ${child.maxRssMiB.toFixed(0)} MiB (target < 512 MiB → ${child.maxRssMiB < 512 ? 'met' : 'NOT met'})`);
+  } else {
+    console.log('  big-file case SKIPPED (OMEGA_BENCH_HDF5_BIG_GIB=0)');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
