@@ -5,10 +5,14 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! /usr/bin/python3 -c 'import numpy, h5py' >/dev/null 2>&1; then
+# Debian packages: numpy/h5py for interop tests, chromium for the web app's browser test.
+need=()
+/usr/bin/python3 -c 'import numpy, h5py' >/dev/null 2>&1 || need+=(python3-numpy python3-h5py)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
-  as_root apt-get install -y -qq python3-numpy python3-h5py >/dev/null
+  as_root apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 if [ "$(pnpm --version 2>/dev/null || true)" != "12.4.2" ]; then
