@@ -5,10 +5,12 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: numpy/h5py for interop tests, chromium for the web app's browser test.
+# Debian packages: numpy/h5py for interop tests, chromium for the web app's browser test, redis-server for the
+# distributed evaluation test (each test starts its own redis-server on a loopback port).
 need=()
 /usr/bin/python3 -c 'import numpy, h5py' >/dev/null 2>&1 || need+=(python3-numpy python3-h5py)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
