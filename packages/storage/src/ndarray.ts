@@ -102,7 +102,7 @@ export class NDArray<D extends NDArrayData = NDArrayData> {
       });
     }
     this.dtype = dtype;
-    this.shape = Object.freeze([...shape]);
+    this.shape = shape.slice();
     this.data = data;
     this.tensor = options.tensor === true;
   }

@@ -10,8 +10,11 @@ import { CorruptDataError } from '../errors.js';
 const MAYBE_BIG_INTEGER = /(?:^|[:[,])\s*-?\d{16,}/;
 const PYTHON_TOKENS = /NaN|Infinity/;
 
+const SIXTEEN_DIGITS = /\d{16}/;
+
 export function parseJSONText(text: string, maxDepth: number): unknown {
-  if (!MAYBE_BIG_INTEGER.test(text)) {
+  // The plain 16-digit scan is cheap; the precise (slower) pattern only runs when it hits.
+  if (!SIXTEEN_DIGITS.test(text) || !MAYBE_BIG_INTEGER.test(text)) {
     try {
       return JSON.parse(text);
     } catch (error) {

@@ -20,8 +20,42 @@ export class PreciseDate extends Date {
 
 const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+
+/** The common shape `YYYY-MM-DDTHH:MM:SS[.ffffff][+00:00|Z]` without a regex (hot on large record sets). */
+function parseUtcFast(iso: string): Date | undefined {
+  const n = iso.length;
+  if (n < 19 || iso[4] !== '-' || iso[7] !== '-' || iso[10] !== 'T' || iso[13] !== ':' || iso[16] !== ':') return undefined;
+  let end = n;
+  if (iso.endsWith('+00:00')) end = n - 6;
+  else if (iso.endsWith('Z')) end = n - 1;
+  else if (n > 19 && iso[n - 3] === ':' && (iso[n - 6] === '+' || iso[n - 6] === '-')) return undefined;
+  let micros = 0;
+  if (end > 19) {
+    if (iso[19] !== '.' || end - 20 < 1 || end - 20 > 6) return undefined;
+    for (let i = 20; i < 26; i++) {
+      const d = i < end ? digit(iso, i) : 0;
+      if (d < 0 || d > 9) return undefined;
+      micros = micros * 10 + d;
+    }
+  } else if (end !== 19) return undefined;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+    const d = digit(iso, i);
+    if (d < 0 || d > 9) return undefined;
+  }
+  const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + two(iso, 2);
+  if (year < 100) return undefined;
+  const epoch = Date.UTC(year, two(iso, 5) - 1, two(iso, 8), two(iso, 11), two(iso, 14), two(iso, 17), Math.floor(micros / 1000));
+  if (Number.isNaN(epoch)) return undefined;
+  const micro = micros % 1000;
+  return micro === 0 ? new Date(epoch) : new PreciseDate(epoch, micro);
+}
+
 /** Parse an ISO 8601 date-time as Python writes it. A naive time (no offset) is read as UTC. */
 export function parseIsoDateTime(iso: string, where: { path?: string } = {}): Date {
+  const fast = parseUtcFast(iso);
+  if (fast !== undefined) return fast;
   const m = ISO.exec(iso);
   if (m === null) throw new CorruptDataError('malformed ISO date-time', { ...where, expected: 'YYYY-MM-DDTHH:MM:SS[.ffffff][±HH:MM]', received: JSON.stringify(iso) });
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', tz] = m;
