@@ -142,4 +142,6 @@ export const safetensorsFormat: Format = {
   async saveFile(value, path) {
     await writeParts(path, encodeSafetensorsParts(value));
   },
+  // Imported on demand: safetensors-inspect → safetensors-file → this module would be an import cycle.
+  inspect: (path, ctx) => import('./safetensors-inspect.js').then((m) => m.inspectSafetensors(path, ctx)),
 };

@@ -79,8 +79,10 @@ export const hdf5Format: Format = {
   loadFile(path: string, ctx: DecodeContext): Promise<unknown> {
     return loadHDF5(path, ctx, ctx.file ?? path);
   },
+  inspect: inspectHDF5,
 };
 
 export { openHDF5, withHDF5 } from './lazy.js';
+import { inspectHDF5 } from './inspect.js';
 export type { HDF5DatasetHandle, HDF5FileHandle, HDF5GroupHandle, HDF5OpenOptions } from './lazy.js';
 export type { HDF5WriteOptions } from './write.js';
