@@ -86,17 +86,40 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
  * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
  * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
  */
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/** Days since 1970-01-01 → [year, month 1–12, day] (proleptic Gregorian; integer arithmetic, no Date calls). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/**
+ * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
+ * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
+ * Computed with integer arithmetic: Date's own formatting dominated encode time on record sets.
+ */
 export function formatIsoDateTime(date: Date): string {
-  const y = date.getUTCFullYear();
-  if (y >= 1 && y <= 9999) {
-    // toISOString is 'YYYY-MM-DDTHH:MM:SS.mmmZ' for these years.
-    const iso = date.toISOString();
-    const micro = date instanceof PreciseDate ? date.microsecond : 0;
-    const ms = date.getUTCMilliseconds();
-    return ms === 0 && micro === 0 ? `${iso.slice(0, 19)}+00:00` : `${iso.slice(0, 23)}${pad(micro, 3)}+00:00`;
-  }
-  const year = y >= 1 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
-  const micro = date.getUTCMilliseconds() * 1000 + (date instanceof PreciseDate ? date.microsecond : 0);
-  const frac = micro === 0 ? '' : `.${pad(micro, 6)}`;
-  return `${year}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}${frac}+00:00`;
+  const t = date.getTime();
+  const days = Math.floor(t / 86_400_000);
+  let rest = t - days * 86_400_000;
+  const [y, mo, d] = civilFromDays(days);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const ms = rest - sec * 1000;
+  const micro = date instanceof PreciseDate ? date.microsecond : 0;
+  const year = y >= 1 && y <= 9999 ? (y >= 1000 ? String(y) : pad(y, 4)) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
+  const frac = ms === 0 && micro === 0 ? '' : `.${THREE[ms]}${THREE[micro]}`;
+  return `${year}-${TWO[mo]}-${TWO[d]}T${TWO[h]}:${TWO[mi]}:${TWO[sec]}${frac}+00:00`;
 }

@@ -159,14 +159,13 @@ function fromBase64(dtype: NumericDType, shape: readonly number[], b64: unknown,
   const byteLength = count * itemsize(dtype);
   if (typeof b64 !== 'string') throw corrupt('base64 array data must be a string', at(path, 'data'), 'a base64 string', b64);
   const expectedChars = 4 * Math.ceil(byteLength / 3);
-  const bytes = Buffer.from(b64, 'base64');
-  if (b64.length !== expectedChars || bytes.byteLength !== byteLength) {
+  // Decode straight into an ArrayBuffer of our own: aligned for every typed array, not a view into Buffer's pool.
+  const own = Buffer.alloc(byteLength);
+  const written = b64.length === expectedChars ? own.write(b64, 'base64') : -1;
+  if (written !== byteLength) {
     throw corrupt('base64 array payload has the wrong length or invalid characters', at(path, 'data'), `${byteLength} bytes (${expectedChars} base64 characters) for ${dtype} [${shape.join(', ')}]`, `${b64.length} characters`);
   }
-  // Decode into an ArrayBuffer of our own: aligned for every typed array, and not a view into Buffer's shared pool.
-  const own = new Uint8Array(byteLength);
-  own.set(bytes);
-  return new NDArray(dtype, shape, typedFromBytes(dtype, own, count));
+  return new NDArray(dtype, shape, typedFromBytes(dtype, new Uint8Array(own.buffer, own.byteOffset, byteLength), count));
 }
 
 export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}): unknown {
@@ -237,7 +236,11 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
       case 'datetime':
         if (obj.iso === null) return new Date(NaN);
         if (typeof obj.iso !== 'string') throw corrupt('datetime without an iso string', at(path, 'iso'), 'an ISO string', obj.iso);
-        return parseIsoDateTime(obj.iso, { path: renderPath(at(path, 'iso')) });
+        try {
+          return parseIsoDateTime(obj.iso);
+        } catch (error) {
+          throw error instanceof StorageError ? error.locate({ path: renderPath(at(path, 'iso')) }) : error;
+        }
       case 'complex':
         return new Complex(decodeFloat(obj.real, at(path, 'real')), decodeFloat(obj.imag, at(path, 'imag')));
       case 'bigint':

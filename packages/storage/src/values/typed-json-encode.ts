@@ -177,7 +177,10 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
     if (Array.isArray(obj)) {
       enter(obj, path, depth);
       const out: JSONValue[] = new Array(obj.length);
-      for (let i = 0; i < obj.length; i++) out[i] = walk(obj[i], at(path, i), depth + 1);
+      for (let i = 0; i < obj.length; i++) {
+        const item = obj[i];
+        out[i] = typeof item === 'string' || typeof item === 'boolean' ? item : walk(item, at(path, i), depth + 1);
+      }
       ancestors.delete(obj);
       return out;
     }
@@ -185,7 +188,9 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       enter(obj, path, depth);
       const out: { [key: string]: JSONValue } = {};
       for (const key of Object.keys(obj)) {
-        const encoded = walk(obj[key], at(path, key), depth + 1);
+        const raw = obj[key];
+        // Strings and booleans need no work and no path (the hot case in record sets).
+        const encoded = typeof raw === 'string' || typeof raw === 'boolean' ? raw : walk(raw, at(path, key), depth + 1);
         if (key === '__proto__') Object.defineProperty(out, key, { value: encoded, enumerable: true, writable: true, configurable: true });
         else out[key] = encoded;
       }
