@@ -156,6 +156,15 @@ describe('PlanningMesh: conditions, capacity and errors', () => {
     expect(Math.abs(funding.probability * mesh.paths - triggered)).toBeLessThanOrEqual(mesh.paths * 0.05);
   });
 
+  it('a conditional part whose window has not opened is not paid now, even if its condition holds', () => {
+    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    const mesh = new PlanningMesh(person());
+    const made = mesh.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: new Date(2025, 4, 1) }))]);
+    expect(made).toEqual([]);
+    const opened = new PlanningMesh(person());
+    expect(opened.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: new Date(2025, 2, 1) }))]).map((r) => r.amount)).toEqual([20_000]);
+  });
+
   it('yearly schedules use the clock', () => {
     clockNow = new Date(2025, 2, 5);
     expect(everyYearOn(clock, 6, 15, new Date(2027, 11, 31))).toEqual([new Date(2025, 5, 15), new Date(2026, 5, 15), new Date(2027, 5, 15)]);

@@ -74,6 +74,11 @@ export interface WealthBand {
 
 const isDate = (w: PaymentWhen): w is Date => w instanceof Date;
 
+/** A conditional payment part is due when its window (if any) is open and its condition holds. */
+function conditionDue(c: Exclude<PaymentWhen, Date>, date: Date, wealth: number): boolean {
+  return (!c.notBefore || !isAfter(c.notBefore, date)) && (!c.notAfter || !isAfter(date, c.notAfter)) && c.holds({ date, wealth });
+}
+
 export class PlanningMesh {
   readonly paths: number;
   readonly steps: number;
@@ -218,9 +223,7 @@ export class PlanningMesh {
       for (let k = 0; k < pending.length; k++) {
         const item = pending[k]!;
         const c = item.part.condition;
-        const due = c
-          ? (!c.notBefore || !isAfter(c.notBefore, date)) && (!c.notAfter || !isAfter(date, c.notAfter)) && c.holds({ date, wealth: w })
-          : item.step === j;
+        const due = c ? conditionDue(c, date, w) : item.step === j;
         if (!due) continue;
         const before = w;
         w -= item.part.amount;
@@ -326,7 +329,7 @@ export class PlanningMesh {
     if (fixed > remaining + 1e-9) throw new InvalidArgumentError('parts', `amounts summing to at most the remaining ${remaining}`, fixed);
     if (restIndex >= 0) resolved[restIndex]!.amount = remaining - fixed;
     const today = startOfDay(this.nowDate);
-    const dueNow = (w: PaymentWhen) => (isDate(w) ? !isAfter(startOfDay(w), today) : w.holds({ date: this.nowDate, wealth: this.currentWealth }));
+    const dueNow = (w: PaymentWhen) => (isDate(w) ? !isAfter(startOfDay(w), today) : conditionDue(w, this.nowDate, this.currentWealth));
     const immediate = resolved.filter((r) => r.amount > 0 && dueNow(r.when));
     const nowTotal = immediate.reduce((s, r) => s + r.amount, 0);
     if (nowTotal > this.currentWealth + 1e-9) throw new InsufficientFundsError(`pay(${milestoneId})`, nowTotal, this.currentWealth);
