@@ -33,3 +33,5 @@ export { today, nextWeekday, nextDateOn, everyYearOn, whenCondition, part } from
 export type { Weekday } from './planning/schedule-helpers.js';
 export { toPlanningRecord, savePlanningMesh, loadPlanningRecord } from './planning/planning-export.js';
 export type { PlanningMeshRecord } from './planning/planning-export.js';
+export { planningInputFromPerson, ledgerFromPerson, debtAccountId, paymentCapacityFromLedger, amortizeDebt, personMarket, PERSON_MARKET_ASSUMPTIONS } from './adapters/index.js';
+export type { PersonPlanningOptions, PersonLedgerOptions, DebtTerms, DebtSchedule } from './adapters/index.js';
