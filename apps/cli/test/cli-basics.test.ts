@@ -9,7 +9,11 @@ describe('omega basics', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/convert/);
     expect(help.stdout).toMatch(/inspect/);
-    for (const command of ['convert', 'inspect']) expect(omega([command, '--help']).code).toBe(0);
+    for (const command of ['convert', 'inspect', 'synth', 'mesh', 'ledger', 'ledger build', 'ledger pay', 'ledger reconcile', 'ledger export', 'ledger statement', 'recommend', 'evaluate', 'demo']) {
+      const r = omega([...command.split(' '), '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toMatch(new RegExp(`^Usage: omega ${command}`));
+    }
     const bad = omega(['frobnicate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown command/);
