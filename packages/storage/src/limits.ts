@@ -1,5 +1,5 @@
 /** One LoadPolicy, applied by every decoder. Safe by default; widen it explicitly per call or per instance. */
-import { LimitExceededError } from './errors.js';
+import { InvalidArgumentError, LimitExceededError } from './errors.js';
 
 export interface LoadPolicy {
   /** Largest file or input, in bytes. */
@@ -28,8 +28,25 @@ export const DEFAULT_POLICY: Readonly<LoadPolicy> = Object.freeze({
   allowedCustomTypes: '*',
 });
 
+const NUMERIC_LIMITS = ['maxInputBytes', 'maxElements', 'maxDepth', 'maxDecompressedBytes', 'maxDecompressionRatio'] as const;
+
+/** The default policy overlaid with `layers` (later wins), checked so a typo cannot silently disable a limit. */
 export function resolvePolicy(...layers: (Partial<LoadPolicy> | undefined)[]): LoadPolicy {
-  return Object.assign({}, DEFAULT_POLICY, ...layers.filter((l) => l !== undefined)) as LoadPolicy;
+  const policy = Object.assign({}, DEFAULT_POLICY, ...layers.filter((l) => l !== undefined)) as LoadPolicy;
+  for (const field of NUMERIC_LIMITS) {
+    const v = policy[field] as unknown;
+    if (typeof v !== 'number' || Number.isNaN(v) || v < 0) {
+      throw new InvalidArgumentError(`LoadPolicy.${field} must be a non-negative number`, { expected: 'a number ≥ 0 (Infinity for no limit)', received: String(v) });
+    }
+  }
+  if (!Array.isArray(policy.allowedPickleGlobals) || !policy.allowedPickleGlobals.every((g) => typeof g === 'string')) {
+    throw new InvalidArgumentError('LoadPolicy.allowedPickleGlobals must be a list of `module.name` strings', { received: String(policy.allowedPickleGlobals) });
+  }
+  const custom = policy.allowedCustomTypes as unknown;
+  if (custom !== '*' && !(Array.isArray(custom) && custom.every((c) => typeof c === 'string'))) {
+    throw new InvalidArgumentError("LoadPolicy.allowedCustomTypes must be '*' or a list of codec names", { received: String(custom) });
+  }
+  return policy;
 }
 
 export function checkLimit(what: string, value: number, limit: number, field: keyof LoadPolicy, ctx: { format?: string; path?: string } = {}): void {

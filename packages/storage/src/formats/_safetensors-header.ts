@@ -119,7 +119,7 @@ function readMetadata(info: unknown): Record<string, string> {
 function readTensorInfo(name: string, info: unknown, policy: LoadPolicy): TensorInfo {
   const where = { format: 'safetensors', path: name };
   const bad = (what: string, received: unknown): never => {
-    throw new CorruptDataError(`safetensors tensor entry: ${what}`, { ...where, received: JSON.stringify(received)?.slice(0, 80) ?? String(received) });
+    throw new CorruptDataError(`safetensors tensor entry: ${what}`, { ...where, received: preview(received) });
   };
   if (info === null || typeof info !== 'object' || Array.isArray(info)) return bad('not an object', info);
   const { dtype, shape, data_offsets: offsets } = info as Record<string, unknown>;
@@ -143,6 +143,15 @@ function readTensorInfo(name: string, info: unknown, policy: LoadPolicy): Tensor
     });
   }
   return { name, dtype: known.ours, fileDtype: dtype, shape: shape as number[], begin, end };
+}
+
+/** A short rendering of a header value for messages; deeply nested values would overflow JSON.stringify's stack. */
+function preview(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? `a list of ${value.length}` : typeof value;
+  }
 }
 
 /** JSON.parse keeps the last of duplicate keys silently; scan the (already valid) text for top-level duplicates. */

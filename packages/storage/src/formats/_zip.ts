@@ -44,6 +44,9 @@ export class ZipReader {
   readonly #bytes: Uint8Array;
   readonly #options: ZipReadOptions;
   readonly #byName: Map<string, ZipEntry>;
+  /** Members inflated so far and their total size: maxDecompressedBytes bounds the archive, not only each member. */
+  readonly #inflated = new Set<ZipEntry>();
+  #inflatedBytes = 0;
 
   private constructor(bytes: Uint8Array, entries: ZipEntry[], options: ZipReadOptions) {
     this.#bytes = bytes;
@@ -83,7 +86,16 @@ export class ZipReader {
           ...where, expected: `at most ${policy.maxDecompressionRatio}:1 (maxDecompressionRatio)`, received: `${entry.size} from ${entry.compressedSize} bytes`,
         });
       }
+      if (!this.#inflated.has(entry) && this.#inflatedBytes + entry.size > policy.maxDecompressedBytes) {
+        throw new LimitExceededError('zip members inflate past the load policy together (many-member zip bomb)', {
+          ...where, expected: `at most ${policy.maxDecompressedBytes} bytes for the whole archive (maxDecompressedBytes)`, received: `${this.#inflatedBytes} bytes inflated before this member's ${entry.size}`,
+        });
+      }
       out = inflateExactly(raw, entry.size, where);
+      if (!this.#inflated.has(entry)) {
+        this.#inflated.add(entry);
+        this.#inflatedBytes += entry.size;
+      }
     } else {
       throw new UnsupportedValueError('zip compression method not supported', { ...where, expected: '0 (stored) or 8 (deflated)', received: `${entry.method}` });
     }

@@ -3,7 +3,10 @@
  * JSON.parse would get wrong: Python's bare NaN / Infinity / -Infinity tokens and integers beyond 2^53
  * (read as bigint so int64 ids survive).
  */
-import { CorruptDataError } from '../errors.js';
+import { CorruptDataError, LimitExceededError } from '../errors.js';
+
+/** Python's json refuses integers of more decimal digits (int max_str_digits); BigInt parsing is superlinear. */
+const MAX_INTEGER_DIGITS = 4300;
 
 // An integer literal of 16+ digits may exceed 2^53. JSON numbers follow ':' '[' ',' or start the text, so this
 // never matches inside base64 payloads; a match inside an ordinary string only costs the slower exact parse.
@@ -53,7 +56,9 @@ class ExactParser {
   }
 
   private value(depth: number): unknown {
-    if (depth > this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth}`);
+    if (depth > this.maxDepth) {
+      throw new LimitExceededError("JSON nesting exceeds the load policy's maxDepth", { format: 'json', offset: this.pos, expected: `at most ${this.maxDepth} levels (LoadPolicy.maxDepth)` });
+    }
     this.skipWs();
     const c = this.text[this.pos];
     switch (c) {
@@ -87,6 +92,10 @@ class ExactParser {
     this.pos += m[0].length;
     const isInteger = m[1] === undefined && m[2] === undefined;
     if (isInteger) {
+      const digits = m[0].length - (m[0].startsWith('-') ? 1 : 0);
+      if (digits > MAX_INTEGER_DIGITS) {
+        throw new LimitExceededError('JSON integer has more digits than Python accepts', { format: 'json', offset: this.pos - m[0].length, expected: `at most ${MAX_INTEGER_DIGITS} digits`, received: `${digits}` });
+      }
       const n = Number(m[0]);
       return Number.isSafeInteger(n) ? n : BigInt(m[0]);
     }

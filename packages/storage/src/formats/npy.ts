@@ -30,6 +30,11 @@ export function decodeNpy(bytes: Uint8Array, options: NpyDecodeOptions): NDArray
   for (const d of shape) count *= d;
   if (!Number.isSafeInteger(count)) throw new CorruptDataError('npy shape has too many elements', { ...where, received: `(${shape.join(', ')})` });
   checkLimit('array elements', count, options.policy.maxElements, 'maxElements', where);
+  if (type.itemsize === 0 && count > 0) {
+    // numpy never writes <U0 for non-empty arrays (it widens to <U1); zero-width elements would let a 100-byte
+    // header demand billions of strings, so they are refused.
+    throw new CorruptDataError('npy zero-width elements in a non-empty array', { ...where, expected: 'an item size of at least 1 byte', received: `${type.descr} × (${shape.join(', ')})` });
+  }
   const byteLength = count * type.itemsize;
   const end = header.dataOffset + byteLength;
   if (!Number.isSafeInteger(byteLength) || end > bytes.length) {

@@ -4,7 +4,7 @@
  */
 import { Complex } from 'complex.js';
 import { Decimal } from 'decimal.js';
-import { CorruptDataError, StorageError, UnsafeContentError, at, rawStep, renderPath, type ValuePath } from '../errors.js';
+import { CorruptDataError, LimitExceededError, StorageError, UnsafeContentError, at, rawStep, renderPath, type ValuePath } from '../errors.js';
 import { checkLimit } from '../limits.js';
 import {
   NDArray, allocate, numberToBfloat16Bits, numberToFloat16Bits, sizeOf, itemsize, typedFromBytes,
@@ -79,8 +79,22 @@ function inferShape(data: unknown): number[] {
   return shape;
 }
 
+/** Above this many elements, the list's nesting is checked against the shape before the array is allocated. */
+const PRECHECK_ELEMENTS = 4096;
+
+/** Does the nested list hold exactly `shape` (lengths only)? A declared shape must not allocate more than the text holds. */
+function listMatchesShape(node: unknown, shape: readonly number[], dim: number): boolean {
+  if (!Array.isArray(node) || node.length !== shape[dim]) return false;
+  if (dim === shape.length - 1) return true;
+  for (const child of node) if (!listMatchesShape(child, shape, dim + 1)) return false;
+  return true;
+}
+
 function fillFromList(dtype: DType, shape: readonly number[], data: unknown, path: ValuePath): NDArray {
   const n = sizeOf(shape);
+  if (n > PRECHECK_ELEMENTS && !listMatchesShape(data, shape, 0)) {
+    throw corrupt(`array data does not match shape [${shape.join(', ')}]`, at(path, 'data'), `nested lists of shape [${shape.join(', ')}]`, Array.isArray(data) ? `a list of ${data.length}` : data);
+  }
   const out = allocate(dtype, n);
   let pos = 0;
   const put = (x: unknown, parent: ValuePath, index: number) => {
@@ -200,7 +214,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
 
   const walk = (node: unknown, path: ValuePath, depth: number): unknown => {
     if (node === null || typeof node !== 'object') return node;
-    if (depth > maxDepth) throw new CorruptDataError('nesting too deep', { path: renderPath(path), expected: `at most ${maxDepth} levels (LoadPolicy.maxDepth)` });
+    if (depth > maxDepth) throw new LimitExceededError('nesting too deep', { path: renderPath(path), expected: `at most ${maxDepth} levels (LoadPolicy.maxDepth)` });
     if (Array.isArray(node)) {
       const out = inPlace ? node : new Array(node.length);
       for (let i = 0; i < node.length; i++) {

@@ -57,7 +57,8 @@ const duplicateRange: Mutation = (b, rng) => {
   const n = 1 + rng.below(Math.min(256, b.length - from));
   const chunk = b.slice(from, from + n);
   const out = b.slice();
-  out.set(chunk.subarray(0, Math.max(0, out.length - rng.below(out.length))), rng.below(out.length));
+  const to = rng.below(out.length);
+  out.set(chunk.subarray(0, out.length - to), to);
   return out;
 };
 

@@ -114,6 +114,10 @@ export function materialiseArray(dtypeObj: unknown, shapeValue: unknown, fortran
   const { dtype, itemsize, bigEndian } = dtypeObj.resolve();
   const count = shape.reduce((a, b) => a * b, 1);
   checkLimit('numpy array elements', count, limits.maxElements, 'maxElements', { format });
+  if (!Number.isSafeInteger(itemsize) || (dtype === 'str' && itemsize % 4 !== 0) || (itemsize === 0 && count > 0)) {
+    // Zero-width items would let a tiny pickle demand billions of elements; <U sizes are whole UCS-4 characters.
+    throw new CorruptDataError(`numpy ${dtypeObj.describe()} has an invalid item size for a non-empty array`, { format, expected: 'a positive item size (a multiple of 4 for <U)', received: `${itemsize} bytes × ${count}` });
+  }
   if (raw.byteLength !== count * itemsize) {
     throw new CorruptDataError(`numpy array data does not match shape [${shape.join(', ')}] of ${dtypeObj.describe()}`, { format, expected: `${count * itemsize} bytes`, received: `${raw.byteLength}` });
   }

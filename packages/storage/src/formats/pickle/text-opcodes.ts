@@ -1,5 +1,8 @@
 /** Decoders for the text arguments of protocol 0/1 opcodes and for LONG1/LONG4 integers. */
-import { CorruptDataError } from '../../errors.js';
+import { CorruptDataError, LimitExceededError } from '../../errors.js';
+
+/** Python refuses int() of longer decimal text (sys.int_info.default_max_str_digits); parsing it costs superlinear time. */
+export const MAX_DECIMAL_DIGITS = 4300;
 
 /** Python int → number when it is a safe integer, else bigint. */
 export function pyInt(value: bigint): number | bigint {
@@ -27,6 +30,8 @@ export function parseIntLine(bytes: Uint8Array, format: string, offset: number):
   if (text === '01') return true;
   const body = text.endsWith('L') ? text.slice(0, -1) : text;
   if (!/^[+-]?\d+$/.test(body)) throw new CorruptDataError('pickle INT/LONG line is not an integer', { format, offset, received: JSON.stringify(text.slice(0, 40)) });
+  const digits = body.length - (/^[+-]/.test(body) ? 1 : 0);
+  if (digits > MAX_DECIMAL_DIGITS) throw new LimitExceededError('pickle INT/LONG has more decimal digits than Python accepts', { format, offset, expected: `at most ${MAX_DECIMAL_DIGITS} digits`, received: `${digits}` });
   return pyInt(BigInt(body));
 }
 

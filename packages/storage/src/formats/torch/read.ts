@@ -14,7 +14,7 @@ const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
 const LEGACY_PROTOCOL = 1001;
 
 function pickleOptions(ctx: DecodeContext, storages: Map<string, TorchStorage>, onStorage: (s: TorchStorage) => void): UnpickleOptions {
-  const limits = { format: FORMAT, maxElements: ctx.policy.maxElements };
+  const limits = { format: FORMAT, maxElements: ctx.policy.maxElements, maxExpansionRatio: ctx.policy.maxDecompressionRatio };
   return {
     format: FORMAT,
     raw: true,

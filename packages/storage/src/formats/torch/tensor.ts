@@ -3,7 +3,7 @@
  * TorchTensorRef; at the end of unpickling (once every storage's bytes are known) it becomes a C-order NDArray
  * with `tensor: true`. Views of one storage each get their own copy of exactly the elements they see.
  */
-import { CorruptDataError, UnsupportedValueError } from '../../errors.js';
+import { CorruptDataError, LimitExceededError, UnsupportedValueError } from '../../errors.js';
 import { checkLimit } from '../../limits.js';
 import { NDArray, byteswapInPlace, itemsize, typedFromBytes, type NDArrayData, type NumericDType } from '../../ndarray.js';
 import { describeKind } from '../pickle/numpy.js';
@@ -14,7 +14,14 @@ import { STORAGE_DTYPES, TORCH_DTYPE_GLOBALS } from './storage-types.js';
 export interface TorchLimits {
   format: string;
   maxElements: number;
+  /**
+   * A view with repeated (e.g. zero) strides copies storage elements many times; above 1 MiB its bytes may be at
+   * most this multiple of the storage's (LoadPolicy.maxDecompressionRatio), or a tiny file becomes gigabytes.
+   */
+  maxExpansionRatio?: number;
 }
+
+const EXPANSION_FLOOR_BYTES = 2 ** 20;
 
 /** One storage record (`data/<key>`); `bytes` is filled when the record is read. */
 export class TorchStorage implements Finalizable {
@@ -67,6 +74,12 @@ export class TorchTensorRef implements Finalizable {
       throw new CorruptDataError('torch tensor view reaches outside its storage', { ...where, expected: `element indices 0..${storage.elements() - 1}`, received: `${extent.min}..${extent.max} (offset ${offset}, size [${size}], stride [${stride}])` });
     }
     const width = itemsize(storage.dtype);
+    const ratio = this.limits.maxExpansionRatio;
+    if (ratio !== undefined && count * width > EXPANSION_FLOOR_BYTES && count * width > Math.max(1, storage.bytes.length) * ratio) {
+      throw new LimitExceededError('torch tensor view repeats its storage beyond the load policy (stride-0 expansion)', {
+        ...where, expected: `at most ${ratio}× the storage's ${storage.bytes.length} bytes (maxDecompressionRatio)`, received: `${count * width} bytes for size [${size}], stride [${stride}]`,
+      });
+    }
     const bytes = gatherToCOrder(storage.bytes, width, size, stride, offset);
     if (storage.dtype === 'bool') for (const b of bytes) if (b > 1) throw new CorruptDataError('torch bool tensor holds a byte other than 0 or 1', { ...where, received: String(b) });
     return new NDArray(storage.dtype, [...size], typedFromBytes(storage.dtype, bytes, count) as NDArrayData, { tensor: true });
