@@ -1,4 +1,7 @@
-/** `omega evaluate --subjects N --seed S --workers K --out DIR [--as-of DATE]` (work in evaluate-run.ts, loaded when it runs). */
+/**
+ * `omega evaluate --subjects N --seed S --workers K --out DIR [--as-of DATE] [--queue redis://…]`
+ * (work in evaluate-run.ts, loaded when it runs).
+ */
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { nonNegativeInt, positiveInt, type CommandInstaller } from '../program.js';
@@ -18,6 +21,7 @@ export const installEvaluate: CommandInstaller = (program: Command, io: Io, setE
     .option('--months <m>', 'months of recommendations asked of the engine (default: the evaluation\'s)', positiveInt('--months'))
     .option('--paths <n>', 'prediction-mesh paths (default: the evaluation\'s)', positiveInt('--paths'))
     .option('--horizon-years <y>', 'planning horizon in whole years (default: the evaluation\'s)', positiveInt('--horizon-years'))
+    .option('--queue <url>', 'distribute subjects over BullMQ on Redis (redis://HOST:PORT); run `omega worker --queue URL` on any machine that sees --out')
     .action(async (opts: EvaluateOptions) => {
       setExit(await (await import('./evaluate-run.js')).runEvaluate(opts, io));
     });

@@ -6,5 +6,6 @@ import { installLedger } from './ledger.js';
 import { installMesh } from './mesh.js';
 import { installRecommend } from './recommend.js';
 import { installSynth } from './synth.js';
+import { installWorker } from './worker.js';
 
-export const installers: readonly CommandInstaller[] = [installSynth, installMesh, installLedger, installRecommend, installEvaluate, installDemo];
+export const installers: readonly CommandInstaller[] = [installSynth, installMesh, installLedger, installRecommend, installEvaluate, installWorker, installDemo];

@@ -31,9 +31,9 @@ export function evaluationRoutes(app: FastifyInstance, state: AppState): void {
     void (async () => {
       const out = await mkdtemp(join(tmpdir(), 'omega-web-eval-'));
       try {
-        const run = (await runEvaluation({ ...record.request, out })) as { engine?: unknown; aggregate?: unknown };
+        const run = (await runEvaluation({ ...record.request, out })) as { aggregate?: { engine?: unknown } };
         // The output folder is temporary (removed below), so only the in-memory results are kept.
-        record.result = { engine: run.engine, aggregate: run.aggregate };
+        record.result = { engine: run.aggregate?.engine, aggregate: run.aggregate };
         record.status = 'done';
       } catch (error) {
         request.log.error({ err: error }, `evaluation ${id} failed`);
