@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlan } from '@omega/recommendations';
 import { load } from '@omega/storage';
@@ -43,6 +43,13 @@ describe('omega recommend', () => {
 });
 
 describe('omega evaluate', () => {
+  it('defaults the folder to evaluation_results_<as-of> in the working directory', () => {
+    const cwd = tempDir('evaluate-default');
+    const r = omega(['evaluate', '--subjects', '1', '--seed', '3', '--as-of', '2025-07-01'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(cwd, 'evaluation_results_2025-07-01')).length).toBeGreaterThan(0);
+  });
+
   const dir = tempDir('evaluate');
 
   it('evaluates N subjects into DIR with progress lines; the files load and do not depend on the worker count', async () => {
@@ -70,7 +77,7 @@ describe('omega evaluate', () => {
       ['evaluate', '--seed', '1', '--out', out],
       ['evaluate', '--subjects', '2', '--seed', '1', '--out', out, '--workers', '0'],
       ['evaluate', '--subjects', '2', '--seed', '1', '--out', out, '--as-of', '2026-02-29'],
-      ['evaluate', '--subjects', '2', '--seed', '1'],
+      ['evaluate', '--subjects', 'two', '--seed', '1', '--out', out],
     ];
     const results = await omegaAll(cases);
     results.forEach((r, i) => expect(r.code, `${cases[i]!.join(' ')}: ${r.stderr}`).toBe(2));
