@@ -29,6 +29,24 @@ describe('typed JSON details', () => {
     expect(v.e).toBe('Zoë ☃');
   });
 
+  it('splices large payloads in after stringifying and reads them back bit for bit', async () => {
+    const big = new NDArray('float64', [300, 100], Float64Array.from({ length: 30_000 }, (_, i) => Math.sin(i) * 1e6));
+    const text = (await storage.encode({ a: big, b: big, label: 'x' }, { format: 'json', pretty: true })) as string;
+    expect(text).not.toMatch(/omega-deferred-payload/);
+    const back = (await storage.decode(text, 'json')) as { a: NDArray; b: NDArray; label: string };
+    expect(Buffer.from(back.a.bytes()).equals(Buffer.from(big.bytes()))).toBe(true);
+    expect(Buffer.from(back.b.bytes()).equals(Buffer.from(big.bytes()))).toBe(true);
+    expect(back.label).toBe('x');
+  });
+
+  it('re-parses exactly when JSON.parse rounded an integer, wherever it sits', async () => {
+    const v = (await storage.decode('{"ids": [1, 9007199254740993], "m": {"__type__": "map", "entries": [[18446744073709551615, "max"]]}}', 'json')) as { ids: unknown[]; m: Map<unknown, string> };
+    expect(v.ids).toEqual([1, 9007199254740993n]);
+    expect([...v.m.keys()]).toEqual([18446744073709551615n]);
+    expect(await storage.decode('-9007199254740993', 'json')).toBe(-9007199254740993n);
+    expect(await storage.decode('[1e300, 2.5]', 'json')).toEqual([1e300, 2.5]);
+  });
+
   it('keeps Python microseconds and writes them back', () => {
     const d = fromJSONSafe({ __type__: 'datetime', iso: '2025-07-17T01:06:14.618679' }) as PreciseDate;
     expect(d).toBeInstanceOf(PreciseDate);

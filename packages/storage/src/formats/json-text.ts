@@ -15,6 +15,28 @@ const PYTHON_TOKENS = /NaN|Infinity/;
 
 const SIXTEEN_DIGITS = /\d{16}/;
 
+/**
+ * JSON.parse, or the exact parser when JSON.parse refuses (Python's NaN/Infinity tokens). `exact` says which ran:
+ * after JSON.parse, integers beyond 2^53 may have been rounded — the typed-JSON decoder notices them and re-parses
+ * exactly (cheaper than scanning every text for long digit runs first).
+ */
+export function parseJSONFast(text: string, maxDepth: number): { tree: unknown; exact: boolean } {
+  try {
+    return { tree: JSON.parse(text), exact: false };
+  } catch (error) {
+    if (!PYTHON_TOKENS.test(text)) {
+      const m = /position (\d+)/.exec((error as Error).message);
+      const offset = m ? Number(m[1]) : text.length;
+      throw new CorruptDataError(`invalid JSON: ${(error as Error).message}`, { format: 'json', offset, cause: error });
+    }
+  }
+  return { tree: parseJSONExact(text, maxDepth), exact: true };
+}
+
+export function parseJSONExact(text: string, maxDepth: number): unknown {
+  return new ExactParser(text, maxDepth).parseDocument();
+}
+
 export function parseJSONText(text: string, maxDepth: number): unknown {
   // The plain 16-digit scan is cheap; the precise (slower) pattern only runs when it hits.
   if (!SIXTEEN_DIGITS.test(text) || !MAYBE_BIG_INTEGER.test(text)) {

@@ -19,6 +19,11 @@ export interface TypedJSONDecodeOptions {
   maxDepth?: number;
   maxElements?: number;
   allowedCustomTypes?: readonly string[] | '*';
+  /**
+   * The tree came from JSON.parse, which rounds integers beyond 2^53: throw `UNSAFE_INTEGER_SEEN` on meeting one so
+   * the caller can re-parse the text exactly.
+   */
+  rejectUnsafeIntegers?: boolean;
   /** Reuse the tree's own objects and arrays (only for trees the caller owns, e.g. fresh from JSON.parse). */
   inPlace?: boolean;
   /** Resolves `{encoding: 'ref', ref}` arrays written with an `externalize` hook (container formats). */
@@ -26,6 +31,10 @@ export interface TypedJSONDecodeOptions {
 }
 
 type Tree = unknown;
+
+/** Thrown (not a StorageError: it never leaves the json format) when `rejectUnsafeIntegers` meets a rounded integer. */
+export const UNSAFE_INTEGER_SEEN = new Error('an integer beyond 2^53 was read through JSON.parse');
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 function corrupt(message: string, path: ValuePath, expected?: string, received?: unknown): CorruptDataError {
@@ -90,7 +99,7 @@ function listMatchesShape(node: unknown, shape: readonly number[], dim: number):
   return true;
 }
 
-function fillFromList(dtype: DType, shape: readonly number[], data: unknown, path: ValuePath): NDArray {
+function fillFromList(dtype: DType, shape: readonly number[], data: unknown, path: ValuePath, rejectUnsafe = false): NDArray {
   const n = sizeOf(shape);
   if (n > PRECHECK_ELEMENTS && !listMatchesShape(data, shape, 0)) {
     throw corrupt(`array data does not match shape [${shape.join(', ')}]`, at(path, 'data'), `nested lists of shape [${shape.join(', ')}]`, Array.isArray(data) ? `a list of ${data.length}` : data);
@@ -112,7 +121,10 @@ function fillFromList(dtype: DType, shape: readonly number[], data: unknown, pat
       case 'uint64': {
         let b: bigint;
         if (typeof x === 'bigint') b = x;
-        else if (typeof x === 'number' && Number.isInteger(x)) b = BigInt(x);
+        else if (typeof x === 'number' && Number.isInteger(x)) {
+          if (rejectUnsafe && (x > MAX_SAFE || x < -MAX_SAFE)) throw UNSAFE_INTEGER_SEEN;
+          b = BigInt(x);
+        }
         else throw corrupt(`expected an integer element for ${dtype}`, where(), 'integer', x);
         const ok = dtype === 'int64' ? b >= -(2n ** 63n) && b < 2n ** 63n : b >= 0n && b < 2n ** 64n;
         if (!ok) throw corrupt(`integer out of ${dtype} range`, where(), dtype, x);
@@ -188,6 +200,10 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
   const maxElements = options.maxElements ?? 2 ** 31;
   const allowed = options.allowedCustomTypes ?? '*';
   const inPlace = options.inPlace === true;
+  const rejectUnsafe = options.rejectUnsafeIntegers === true;
+  const checkNumber = (x: unknown) => {
+    if (rejectUnsafe && typeof x === 'number' && (x > MAX_SAFE || x < -MAX_SAFE)) throw UNSAFE_INTEGER_SEEN;
+  };
 
   const decodeArray = (node: Record<string, unknown>, marker: 'numpy_array' | 'torch_tensor', path: ValuePath): NDArray => {
     const dtype = arrayDType(marker, node.dtype, path);
@@ -207,7 +223,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
       if (typeof node.ref !== 'number' || !Number.isSafeInteger(node.ref)) throw corrupt('malformed array reference', at(path, 'ref'), 'an integer', node.ref);
       arr = new NDArray(dtype, shape, options.resolveRef(node.ref, dtype, count));
     } else if (node.encoding === undefined) {
-      arr = fillFromList(dtype, shape, node.data, path);
+      arr = fillFromList(dtype, shape, node.data, path, rejectUnsafe);
     } else throw corrupt('unknown array encoding', at(path, 'encoding'), "'base64' or none", node.encoding);
     return marker === 'torch_tensor' ? new NDArray(arr.dtype, arr.shape, arr.data, { tensor: true }) : arr;
   };
@@ -219,7 +235,11 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
       const out = inPlace ? node : new Array(node.length);
       for (let i = 0; i < node.length; i++) {
         const item = node[i];
-        out[i] = item !== null && typeof item === 'object' ? walk(item, at(path, i), depth + 1) : item;
+        if (item !== null && typeof item === 'object') out[i] = walk(item, at(path, i), depth + 1);
+        else {
+          checkNumber(item);
+          out[i] = item;
+        }
       }
       return out;
     }
@@ -235,6 +255,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     const out: Record<string, unknown> = inPlace ? obj : {};
     for (const key of Object.keys(obj)) {
       const raw = obj[key];
+      if (raw === null || typeof raw !== 'object') checkNumber(raw);
       const value = raw !== null && typeof raw === 'object' ? walk(raw, at(path, key), depth + 1) : raw;
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
@@ -303,7 +324,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
         try {
           return codec.deserialize(walk(obj.value, at(path, 'value'), depth + 1));
         } catch (cause) {
-          if (cause instanceof StorageError) throw cause;
+          if (cause instanceof StorageError || cause === UNSAFE_INTEGER_SEEN) throw cause;
           throw new CorruptDataError(`custom codec ${JSON.stringify(name)} failed: ${(cause as Error).message}`, { path: renderPath(path), cause });
         }
       }
@@ -312,6 +333,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     }
   };
 
+  checkNumber(tree);
   return walk(tree, '$', 0);
 }
 

@@ -30,6 +30,11 @@ export interface TypedJSONEncodeOptions {
    * `{encoding: 'ref', ref}` in its place, or undefined to keep it inline.
    */
   externalize?: (arr: NDArray) => number | undefined;
+  /**
+   * Lets the JSON writer splice a large base64 payload in after JSON.stringify (which would otherwise scan and
+   * copy it character by character): return a placeholder string to store in its place.
+   */
+  deferPayload?: (base64: string) => string;
 }
 
 export const DEFAULT_LIST_MAX_ELEMENTS = 8;
@@ -113,7 +118,7 @@ function listable(arr: NDArray, limit: number): boolean {
   }
 }
 
-export function encodeNDArray(arr: NDArray, listMaxElements: number, externalize?: (arr: NDArray) => number | undefined): JSONValue {
+export function encodeNDArray(arr: NDArray, listMaxElements: number, externalize?: (arr: NDArray) => number | undefined, deferPayload?: (base64: string) => string): JSONValue {
   const marker = arr.tensor ? 'torch_tensor' : 'numpy_array';
   const dtype = arr.tensor ? torchName(arr.dtype) : arr.dtype;
   const shape = [...arr.shape];
@@ -131,7 +136,8 @@ export function encodeNDArray(arr: NDArray, listMaxElements: number, externalize
     return { __type__: marker, dtype, shape, data: nestedList(arr.data, arr.shape, map) };
   }
   const bytes = arr.bytes();
-  return { __type__: marker, dtype, shape, encoding: 'base64', data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+  const base64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  return { __type__: marker, dtype, shape, encoding: 'base64', data: deferPayload === undefined ? base64 : deferPayload(base64) };
 }
 
 /** Encode any supported value into a JSON-safe tree with type markers. */
@@ -197,13 +203,13 @@ export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {})
       ancestors.delete(obj);
       return Object.prototype.hasOwnProperty.call(obj, '__type__') ? { __type__: 'object', data: out } : out;
     }
-    if (obj instanceof NDArray) return encodeNDArray(obj, listMax, options.externalize);
+    if (obj instanceof NDArray) return encodeNDArray(obj, listMax, options.externalize, options.deferPayload);
     if (obj instanceof Date) {
       return { __type__: 'datetime', iso: Number.isNaN(obj.getTime()) ? null : formatIsoDateTime(obj) };
     }
     if (obj instanceof Uint8Array) return { __type__: 'bytes', b64: Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength).toString('base64') };
     if (obj instanceof ArrayBuffer) return { __type__: 'bytes', b64: Buffer.from(obj).toString('base64') };
-    if (isTypedArray(obj)) return encodeNDArray(NDArray.from(obj as TypedArray), listMax, options.externalize);
+    if (isTypedArray(obj)) return encodeNDArray(NDArray.from(obj as TypedArray), listMax, options.externalize, options.deferPayload);
     if (obj instanceof Map) {
       enter(obj, path, depth);
       const entries: JSONValue[] = [];
