@@ -84,6 +84,8 @@ export class PlanningMesh {
   readonly steps: number;
   readonly stepMonths: number;
   readonly dates: readonly Date[];
+  /** `dates` as epoch milliseconds, for binary search (flow set-up looks up a step per flow occurrence). */
+  private readonly times: Float64Array;
   readonly seed: number;
   private readonly clock: Clock;
   private readonly dt: number;
@@ -129,6 +131,7 @@ export class PlanningMesh {
     this.stepMonths = stepMonths;
     this.steps = Math.max(1, Math.round((input.horizonYears * 12) / stepMonths));
     this.dates = Array.from({ length: this.steps + 1 }, (_, j) => addMonths(start, j * stepMonths));
+    this.times = Float64Array.from(this.dates, (d) => d.getTime());
     this.dt = stepMonths / 12;
     this.logDrift = (mu - 0.5 * sigma * sigma) * this.dt;
     this.volSqrtDt = sigma * Math.sqrt(this.dt);
@@ -188,8 +191,16 @@ export class PlanningMesh {
 
   /** Smallest grid index j with dates[j] ≥ d (and > the current position). */
   private stepOnOrAfter(d: Date): number {
-    for (let j = Math.max(1, this.cursor + 1); j <= this.steps; j++) if (!isAfter(d, this.dates[j]!)) return j;
-    return this.steps;
+    const t = d.getTime();
+    let lo = Math.max(1, this.cursor + 1);
+    let hi = this.steps;
+    if (lo > hi || t > this.times[hi]!) return this.steps;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid]! >= t) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   private planOf(m: MilestoneState): ScheduledPart[] {
