@@ -4,7 +4,7 @@
  * is evaluated by the same code.
  */
 
-import type { ActionKind as EngineActionKind } from '@omega/recommendations';
+import type { ActionKind as EngineActionKind, Recommendation, Transfer } from '@omega/recommendations';
 
 /** The catalogue: every kind of action a recommendation can be. Catalog coverage is measured against it. */
 export const ACTION_KINDS = ['emergency-fund', 'debt-payment', 'invest', 'rebalance', 'raise-savings', 'reschedule-milestone', 'purchase'] as const;
@@ -14,27 +14,11 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const CATALOG_MATCHES_ENGINE: SameSet<ActionKind, EngineActionKind> = true;
 
-export interface TransferView {
-  /** @omega/accounting account ids. */
-  from: string;
-  to: string;
-  /** Integer cents, positive. */
-  amountCents: number;
-}
-
-export interface RecommendationView {
-  id: string;
-  /** Month of the plan, 0 = the asOf month. */
-  month: number;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  kind: ActionKind;
-  /** A debt id, a milestone id, a category, or 'cash'. */
-  target: string;
-  /** One-off money moved, or the monthly change for 'raise-savings' (cents). */
-  amountCents: number;
+/** The fields the evaluation reads, picked from the engine's own types so they cannot drift. */
+export type TransferView = Readonly<Transfer>;
+export type RecommendationView = Pick<Recommendation, 'id' | 'month' | 'date' | 'kind' | 'target' | 'amountCents'> & {
   transfers: readonly TransferView[];
-}
+};
 
 export function isActionKind(value: unknown): value is ActionKind {
   return typeof value === 'string' && (ACTION_KINDS as readonly string[]).includes(value);
