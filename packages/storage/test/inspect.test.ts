@@ -32,6 +32,13 @@ describe('inspect', () => {
     expect(child(child(tree, '__metadata__')!, 'author')).toMatchObject({ preview: '"omega"' });
   });
 
+  it('describes an npy array from its header (Fortran order, big-endian)', async () => {
+    const fortran = await inspect(join(FIXTURES, 'python-current/npy/fortran.npy'));
+    expect(fortran.format).toBe('npy');
+    expect(fortran.tree).toMatchObject({ type: 'ndarray', dtype: 'float64', shape: [4, 3], size: 96, details: { fortranOrder: true } });
+    expect((await inspect(join(FIXTURES, 'python-current/npy/bigendian_i8.npy'))).tree).toMatchObject({ dtype: 'int64', details: { descr: '>i8' } });
+  });
+
   it('names the file when it cannot be read', async () => {
     await expect(inspect(join(FIXTURES, 'python-current/hdf5/truncated.h5'))).rejects.toThrow(/truncated\.h5/);
   });

@@ -150,6 +150,8 @@ export const npyFormat: Format = {
   encode(value) {
     return encodeNpy(value);
   },
+  // Imported on demand, like the other inspectors: `inspect` is not on the load path.
+  inspect: (path, ctx) => import('./npy-inspect.js').then((m) => m.inspectNpy(path, ctx)),
   decode(input, ctx) {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
     return decodeNpy(bytes, { policy: ctx.policy });
