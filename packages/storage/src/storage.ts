@@ -4,6 +4,7 @@ import { chooseFormatForLoad, chooseFormatForSave, type AutoRule } from './auto.
 import { InvalidArgumentError, StorageError, StorageIOError, UnknownFormatError, CorruptDataError } from './errors.js';
 import type { DecodeContext, EncodeContext, Format } from './format.js';
 import { atomicWrite } from './io/atomic.js';
+import { readWholeFile } from './io/read-file.js';
 import { checkLimit, resolvePolicy, type LoadPolicy } from './limits.js';
 import type { Registry } from './registry.js';
 import { DEFAULT_LIST_MAX_ELEMENTS } from './values/typed-json-encode.js';
@@ -89,9 +90,7 @@ export class DLFriendlyStorage {
       if (opts.format === undefined || opts.format === 'auto') chosen = chooseFormatForLoad(await readHead(path), path, this.registry);
       else chosen = this.formatByName(opts.format);
       if (chosen.loadFile !== undefined) return await chosen.loadFile(path, ctx);
-      const stat = await fs.stat(path);
-      checkLimit('file size', stat.size, policy.maxInputBytes, 'maxInputBytes', { format: chosen.name });
-      const bytes = await fs.readFile(path);
+      const bytes = await readWholeFile(path, policy.maxInputBytes, chosen.name);
       return await chosen.decode(bytes, ctx);
     } catch (error) {
       throw locate(error, { file: path });
