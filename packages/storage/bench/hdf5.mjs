@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { measure, report } from '@omega/bench';
 import { DLFriendlyStorage, NDArray, atomicWrite, openHDF5 } from '../dist/index.js';
+import { MB, randomWalkFloat32, sameBytes } from './_data.mjs';
 
 const BIG_COLS = 1024;
 const bigValue = (i) => (i % 1_000_003) * 0.5;
@@ -36,19 +37,15 @@ if (process.argv[2] === '--slice-child') {
   process.exit(0);
 }
 
-const MB = Number(process.env.OMEGA_BENCH_MB ?? 100);
 const BIG_GIB = Number(process.env.OMEGA_BENCH_HDF5_BIG_GIB ?? 3);
 const storage = new DLFriendlyStorage();
 const dir = mkdtempSync(join(tmpdir(), 'omega-bench-hdf5-'));
 
-let s = 11;
-const n = Math.floor((MB * 2 ** 20) / 4);
-const data = new Float32Array(n);
-let x = 100;
-for (let i = 0; i < n; i++) data[i] = x += (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5;
-const arr = new NDArray('float32', [n], data);
+const arr = randomWalkFloat32(MB, 11);
+const n = arr.size;
+const data = arr.data;
 const raw = arr.bytes();
-const same = (a) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) === 0;
+const same = (a) => sameBytes(a, raw);
 
 const rows = [];
 try {

@@ -5,20 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, report } from '@omega/bench';
 import { DLFriendlyStorage, NDArray } from '../dist/index.js';
+import { MB, randomWalkFloat32, sameBytes } from './_data.mjs';
 
-const MB = Number(process.env.OMEGA_BENCH_MB ?? 100);
 const storage = new DLFriendlyStorage();
 const dir = mkdtempSync(join(tmpdir(), 'omega-bench-pickle-'));
 
-let s = 7;
-const n = Math.floor((MB * 2 ** 20) / 4);
-const data = new Float32Array(n);
-let x = 100;
-for (let i = 0; i < n; i++) data[i] = x += (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5;
-const arr = new NDArray('float32', [n], data);
+const arr = randomWalkFloat32(MB, 7);
+const n = arr.size;
+const data = arr.data;
 const tensor = new NDArray('float32', [n], data, { tensor: true });
 const raw = arr.bytes();
-const same = (a) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)) === 0;
+const same = (a) => sameBytes(a, raw);
 
 const rawFile = join(dir, 'raw.bin');
 const fsWrite = await measure('fs write raw', () => writeFileSync(rawFile, raw), { verify: () => same(new Uint8Array(readFileSync(rawFile))) });
