@@ -176,6 +176,14 @@ export function typedFromBytes(dtype: NumericDType, bytes: Uint8Array, count: nu
   return new ctor(copy.buffer, 0, length);
 }
 
+/**
+ * A copy of `bytes` in a fresh, aligned ArrayBuffer. Not `bytes.slice()`: on a Node Buffer (what `fs` returns)
+ * `slice` is a view that shares memory, so byte-swapping it would alter the caller's input.
+ */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 /** Allocate zeroed data for a dtype and element count. */
 export function allocate(dtype: DType, count: number): NDArrayData {
   if (dtype === 'str') return new Array<string>(count).fill('');

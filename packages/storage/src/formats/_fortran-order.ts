@@ -1,4 +1,5 @@
 /** Fortran (column-major) → C (row-major) reordering of element bytes or items. */
+import { copyBytes } from '../ndarray.js';
 
 /**
  * Visit every element in C order, passing (C index, Fortran index). An odometer over the shape: the last axis
@@ -37,7 +38,7 @@ export function fortranToCBytes(src: Uint8Array, shape: readonly number[], width
     return out;
   }
   const unit = width % 4 === 0 ? 4 : width % 2 === 0 ? 2 : 1;
-  const aligned = src.byteOffset % unit === 0 ? src : src.slice();
+  const aligned = src.byteOffset % unit === 0 ? src : copyBytes(src);
   const lanes = width / unit;
   const view = (b: Uint8Array) =>
     unit === 4 ? new Uint32Array(b.buffer, b.byteOffset, b.length / 4) : unit === 2 ? new Uint16Array(b.buffer, b.byteOffset, b.length / 2) : b;

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { CorruptDataError, UnsupportedValueError } from '../errors.js';
 import type { Format } from '../format.js';
 import { checkLimit, type LoadPolicy } from '../limits.js';
-import { NDArray, byteswapInPlace, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
+import { NDArray, byteswapInPlace, copyBytes, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
 import { descrForDType, parseDescr } from './_npy-descr.js';
 import { hasNpyMagic, readNpyHeader, writeNpyHeader, type Where } from './_npy-header.js';
 import { fortranToCBytes, fortranToCItems } from './_fortran-order.js';
@@ -51,7 +51,7 @@ export function decodeNpy(bytes: Uint8Array, options: NpyDecodeOptions): NDArray
   let data = payload;
   const laneWidth = dtype.startsWith('complex') ? type.itemsize / 2 : type.itemsize;
   if (!type.littleEndian && laneWidth > 1) {
-    data = payload.slice();
+    data = copyBytes(payload);
     byteswapInPlace(data, laneWidth);
   }
   if (header.fortranOrder && shape.length > 1) data = fortranToCBytes(data, shape, type.itemsize);

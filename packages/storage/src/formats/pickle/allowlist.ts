@@ -6,6 +6,7 @@
 import { Complex } from 'complex.js';
 import { Decimal } from 'decimal.js';
 import { CorruptDataError, UnsafeContentError } from '../../errors.js';
+import { copyBytes } from '../../ndarray.js';
 import { makeDate, makeDatetime, makeTimedelta, makeTimezone } from './datetime.js';
 import { NumpyArrayBuilder, NumpyDType, bytesLike, describeKind, materialiseArray, type NumpyLimits } from './numpy.js';
 import { LargeText, PickledObject, PyDict, PyGlobal, type GlobalHandler } from './py-values.js';
@@ -133,7 +134,7 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
 
 function encodeLargeText(text: LargeText, encoding: unknown, format: string): Uint8Array {
   const enc = typeof encoding === 'string' ? encoding.toLowerCase().replace(/_/g, '-') : '';
-  if (enc === 'utf-8' || enc === 'utf8') return text.utf8.slice();
+  if (enc === 'utf-8' || enc === 'utf8') return copyBytes(text.utf8);
   if (['latin1', 'latin-1', 'iso-8859-1', 'iso8859-1', 'l1'].includes(enc)) {
     const bytes = utf8ToLatin1(text.utf8);
     if (bytes === undefined) throw new CorruptDataError('latin-1 text holds a code point above 255', { format });

@@ -3,6 +3,7 @@
  * tuples/lists → arrays, sets → Sets, builders → their NDArray. Shared references stay shared; cycles stay cycles.
  */
 import { CorruptDataError, LimitExceededError } from '../../errors.js';
+import { copyBytes } from '../../ndarray.js';
 import { LargeText, PickledObject, PyDict, PyGlobal, isFinalizable } from './py-values.js';
 import { decodeUtf8SurrogatePass } from './text.js';
 
@@ -67,7 +68,7 @@ export function finalizeValue(root: unknown, options: FinalizeOptions): unknown 
       return out;
     }
     if (value instanceof Uint8Array) {
-      const out = value.slice(); // may be a view of the input bytes: the result never aliases the input
+      const out = copyBytes(value); // may be a view of the input bytes: the result never aliases the input
       done.set(value, out);
       return out;
     }

@@ -5,7 +5,7 @@
  */
 import { CorruptDataError, LimitExceededError, UnsupportedValueError } from '../../errors.js';
 import { checkLimit } from '../../limits.js';
-import { NDArray, byteswapInPlace, itemsize, typedFromBytes, type NDArrayData, type NumericDType } from '../../ndarray.js';
+import { NDArray, byteswapInPlace, copyBytes, itemsize, typedFromBytes, type NDArrayData, type NumericDType } from '../../ndarray.js';
 import { describeKind } from '../pickle/numpy.js';
 import { PyDict, PyGlobal, type Finalizable, type GlobalHandler } from '../pickle/py-values.js';
 import { gatherToCOrder, stridedExtent } from '../pickle/strided.js';
@@ -37,7 +37,7 @@ export class TorchStorage implements Finalizable {
     }
     let data = bytes.subarray(0, this.numel * width);
     if (bigEndian) {
-      data = data.slice();
+      data = copyBytes(data);
       byteswapInPlace(data, this.dtype.startsWith('complex') ? width / 2 : width);
     }
     this.bytes = data;
