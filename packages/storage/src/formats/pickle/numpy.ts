@@ -4,7 +4,7 @@ import { checkLimit } from '../../limits.js';
 import { NDArray, byteswapInPlace, typedFromBytes, type DType, type NDArrayData, type NumericDType } from '../../ndarray.js';
 import { dtypeFromNumpyName } from '../../values/dtype-names.js';
 import type { Buildable, Finalizable } from './py-values.js';
-import { fortranStrides, gatherToCOrder } from './strided.js';
+import { fortranStrides, gatherToCOrder } from '../_strided.js';
 import { LargeText } from './py-values.js';
 import { latin1Encode, utf8ToLatin1 } from './text.js';
 

@@ -8,7 +8,7 @@ import { checkLimit } from '../../limits.js';
 import { NDArray, byteswapInPlace, copyBytes, itemsize, typedFromBytes, type NDArrayData, type NumericDType } from '../../ndarray.js';
 import { describeKind } from '../pickle/numpy.js';
 import { PyDict, PyGlobal, type Finalizable, type GlobalHandler } from '../pickle/py-values.js';
-import { gatherToCOrder, stridedExtent } from '../pickle/strided.js';
+import { gatherToCOrder, stridedExtent } from '../_strided.js';
 import { STORAGE_DTYPES, TORCH_DTYPE_GLOBALS } from './storage-types.js';
 
 export interface TorchLimits {

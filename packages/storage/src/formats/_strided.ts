@@ -1,4 +1,5 @@
-/** Copy an n-d strided view (numpy Fortran order, torch views) into fresh C-order bytes. */
+/** Copy an n-d strided view (numpy/npy Fortran order, torch views) into fresh C-order bytes. */
+import { copyBytes } from '../ndarray.js';
 
 /**
  * `strides` and `offset` count elements, not bytes. The caller has checked every index lies inside `src`
@@ -16,6 +17,10 @@ export function gatherToCOrder(src: Uint8Array, itemsize: number, shape: readonl
   const last = nd - 1;
   const innerLen = shape[last]!;
   const innerStride = strides[last]!;
+  const unit = itemsize % 4 === 0 ? 4 : itemsize % 2 === 0 ? 2 : 1;
+  const lanes = itemsize / unit;
+  const words = unit === 1 ? undefined : wordViews(src, out, unit);
+  let wo = 0; // output position in words (word path only)
   const index = new Array<number>(nd).fill(0);
   let base = offset; // element offset of the start of the current innermost row
   let o = 0;
@@ -24,6 +29,14 @@ export function gatherToCOrder(src: Uint8Array, itemsize: number, shape: readonl
     if (innerStride === 1) {
       out.set(src.subarray(base * itemsize, (base + innerLen) * itemsize), o);
       o += innerLen * itemsize;
+      wo = o / unit;
+    } else if (words !== undefined) {
+      // Whole 16/32-bit words per element lane: several times faster than byte copies on large Fortran arrays.
+      for (let k = 0, e = base; k < innerLen; k++, e += innerStride) {
+        const w = e * lanes;
+        for (let l = 0; l < lanes; l++) words.to[wo++] = words.from[w + l]!;
+      }
+      o = wo * unit;
     } else {
       for (let k = 0, e = base; k < innerLen; k++, e += innerStride) {
         const s = e * itemsize;
@@ -40,6 +53,14 @@ export function gatherToCOrder(src: Uint8Array, itemsize: number, shape: readonl
     }
   }
   return out;
+}
+
+type WordArray = Uint16Array | Uint32Array;
+
+function wordViews(src: Uint8Array, out: Uint8Array, unit: 2 | 4 | number): { from: WordArray; to: WordArray } {
+  const aligned = src.byteOffset % unit === 0 ? src : copyBytes(src);
+  const view = (b: Uint8Array): WordArray => (unit === 4 ? new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2) : new Uint16Array(b.buffer, b.byteOffset, b.length >>> 1));
+  return { from: view(aligned), to: view(out) };
 }
 
 /** Smallest and largest element index a strided view touches (undefined for an empty view). */
