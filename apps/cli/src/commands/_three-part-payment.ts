@@ -44,8 +44,7 @@ export function payInThreeParts(mesh: PlanningMesh, milestoneId: string, options
   const paidNow = mesh.pay(milestoneId, [
     part.amount(options.today, deposit),
     part.amount(due, onDue),
-    // The window is also part of the predicate, so the condition reads whole on its own (PlanningMesh checks it too).
-    part.rest(whenCondition(condition, (s) => s.date >= notBefore && s.date <= notAfter && s.wealth >= cushion, { notBefore, notAfter })),
+    part.rest(whenCondition(condition, (s) => s.wealth >= cushion, { notBefore, notAfter })), // PlanningMesh applies the window
   ]);
   return {
     milestoneId,

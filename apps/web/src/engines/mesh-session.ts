@@ -72,10 +72,7 @@ export class MeshSession {
     const window: { notBefore?: Date; notAfter?: Date } = {};
     if (when.notBefore !== undefined) window.notBefore = parseIsoDay(when.notBefore, `${field}.notBefore`);
     if (when.notAfter !== undefined) window.notAfter = parseIsoDay(when.notAfter, `${field}.notAfter`);
-    // The window is also part of the predicate, so the condition reads whole on its own (PlanningMesh checks it too).
-    const { notBefore, notAfter } = window;
-    const inWindow = (d: Date) => (!notBefore || d >= notBefore) && (!notAfter || d <= notAfter);
-    return whenCondition(`wealth ≥ ${threshold}`, (s) => inWindow(s.date) && s.wealth >= threshold, window);
+    return whenCondition(`wealth ≥ ${threshold}`, (s) => s.wealth >= threshold, window); // PlanningMesh applies the window
   }
 
   pay(request: PaymentRequest): { made: { milestoneId: string; amount: number; date: string }[] } {
