@@ -35,6 +35,11 @@ export interface Format {
   sniff(head: Uint8Array): boolean;
   encode(value: unknown, ctx: EncodeContext): Uint8Array | string | Promise<Uint8Array | string>;
   decode(input: Uint8Array | string, ctx: DecodeContext): unknown;
+  /**
+   * Formats whose bytes are a few large chunks (a header, then array data shared with the caller's arrays) give them
+   * unjoined: `save` writes them back to back, never building a concatenated copy. `encode` still returns one buffer.
+   */
+  encodeParts?(value: unknown, ctx: EncodeContext): readonly Uint8Array[];
   /** Formats whose library writes files itself (HDF5) implement this; `save` still makes it atomic. */
   saveFile?(value: unknown, path: string, ctx: EncodeContext): Promise<void>;
   /** Formats that read from a path (HDF5, lazy readers) implement this instead of reading all bytes. */

@@ -76,7 +76,7 @@ export class DLFriendlyStorage {
       const bytes = await atomicWrite(path, (temp) => chosen.saveFile!(value, temp, ctx));
       return { format: chosen.name, path, bytes };
     }
-    const encoded = await chosen.encode(value, ctx);
+    const encoded = chosen.encodeParts !== undefined ? chosen.encodeParts(value, ctx) : await chosen.encode(value, ctx);
     const bytes = await atomicWrite(path, encoded);
     return { format: chosen.name, path, bytes };
   }

@@ -22,6 +22,19 @@ describe('atomic writes', () => {
     expect(readdirSync(d)).toEqual(['a.json']);
   });
 
+  it('writes byte chunks back to back, across the flush-while-writing chunk size, and empty content', async () => {
+    const d = dir();
+    const file = join(d, 'parts.bin');
+    // 8 MiB is the flush chunk: one part below, one spanning several chunks with a ragged end, one empty, one byte.
+    const parts = [3, 8 * 2 ** 20 * 2 + 12_345, 0, 1].map((n, k) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + k * 7) & 0xff));
+    const total = parts.reduce((n, p) => n + p.length, 0);
+    expect(await atomicWrite(file, parts)).toBe(total);
+    expect(Buffer.compare(readFileSync(file), Buffer.concat(parts))).toBe(0);
+    expect(await atomicWrite(file, new Uint8Array(0))).toBe(0);
+    expect(statSync(file).size).toBe(0);
+    expect(readdirSync(d)).toEqual(['parts.bin']);
+  });
+
   it('leaves the old file intact and no temp file when the writer fails', async () => {
     const d = dir();
     const file = join(d, 'a.bin');

@@ -3,7 +3,6 @@
  * writes v1 (v2 when the header needs it) with the data aligned to 64 bytes. Decoding shares memory with the input
  * whenever the data offset is aligned for the element type (numpy's own files always are).
  */
-import { promises as fs } from 'node:fs';
 import { CorruptDataError, UnsupportedValueError } from '../errors.js';
 import type { Format } from '../format.js';
 import { checkLimit, type LoadPolicy } from '../limits.js';
@@ -156,25 +155,6 @@ export const npyFormat: Format = {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
     return decodeNpy(bytes, { policy: ctx.policy });
   },
-  /** Writes header and data straight to the file (no concatenated copy of a large array). */
-  async saveFile(value, path) {
-    const parts = encodeNpyParts(value);
-    await writeParts(path, parts);
-  },
+  /** `save` writes header and data back to back, without a concatenated copy of a large array. */
+  encodeParts: (value) => encodeNpyParts(value),
 };
-
-/** Write byte chunks back to back into a new file. */
-export async function writeParts(path: string, parts: readonly Uint8Array[]): Promise<void> {
-  const handle = await fs.open(path, 'wx');
-  try {
-    for (const part of parts) {
-      let done = 0;
-      while (done < part.length) {
-        const { bytesWritten } = await handle.write(part, done, part.length - done);
-        done += bytesWritten;
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-}

@@ -13,7 +13,6 @@ import type { LoadPolicy } from '../limits.js';
 import { NDArray, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
 import { isPlainObject } from '../values/typed-json-encode.js';
 import { METADATA_KEY, parseHeader, readHeaderLength, safetensorsDType, type TensorInfo } from './_safetensors-header.js';
-import { writeParts } from './npy.js';
 
 export type SafetensorsRecord = Record<string, NDArray | Record<string, string>>;
 
@@ -139,9 +138,7 @@ export const safetensorsFormat: Format = {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
     return decodeSafetensors(bytes, ctx.policy);
   },
-  async saveFile(value, path) {
-    await writeParts(path, encodeSafetensorsParts(value));
-  },
+  encodeParts: (value) => encodeSafetensorsParts(value),
   // Imported on demand: safetensors-inspect → safetensors-file → this module would be an import cycle.
   inspect: (path, ctx) => import('./safetensors-inspect.js').then((m) => m.inspectSafetensors(path, ctx)),
 };

