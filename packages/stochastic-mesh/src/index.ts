@@ -20,6 +20,8 @@ export { fitLongstaffSchwartz } from './pricing/longstaff-schwartz.js';
 export type { LsmRule } from './pricing/longstaff-schwartz.js';
 export { stoppedPayoffs, sampleEstimate } from './pricing/stopping-rule.js';
 export type { StoppingRule, Estimate } from './pricing/stopping-rule.js';
+export { dualityGap } from './pricing/duality-upper-bound.js';
+export type { DualityOptions, DualityGapResult } from './pricing/duality-upper-bound.js';
 export { resolvePayoff } from './pricing/payoffs.js';
 export type { PayoffFunction, PayoffName } from './pricing/payoffs.js';
 export { binomialPrice } from './pricing/binomial-tree.js';

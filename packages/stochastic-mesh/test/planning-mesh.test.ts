@@ -7,8 +7,10 @@ import {
   type PlanningInput,
 } from '../src/index.js';
 
-// Wednesday 5 March 2025, 09:00 local time. The mesh never reads the wall clock.
-let clockNow = new Date(2025, 2, 5, 9, 0, 0);
+/** A UTC instant (month 0-based like Date.UTC): the planning mesh works in UTC calendar days whatever TZ is. */
+const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m, d, h, min, s));
+// Wednesday 5 March 2025, 09:00 UTC. The mesh never reads the wall clock.
+let clockNow = utc(2025, 2, 5, 9, 0, 0);
 const clock = { now: () => clockNow };
 
 function person(overrides: Partial<PlanningInput> = {}): PlanningInput {
@@ -19,8 +21,8 @@ function person(overrides: Partial<PlanningInput> = {}): PlanningInput {
       { id: 'living', kind: 'expense', amount: 3_600, every: 'month', growth: 0.02 },
     ],
     milestones: [
-      { id: 'car', name: 'Car', amount: 20_000, dueDate: new Date(2025, 5, 15) },
-      { id: 'house', name: 'House deposit', amount: 120_000, dueDate: new Date(2030, 0, 15) },
+      { id: 'car', name: 'Car', amount: 20_000, dueDate: utc(2025, 5, 15) },
+      { id: 'house', name: 'House deposit', amount: 120_000, dueDate: utc(2030, 0, 15) },
     ],
     ...overrides,
   };
@@ -35,50 +37,50 @@ function ancestorsOf(mesh: PlanningMesh, nodeId: string) {
 
 describe('PlanningMesh: paying a milestone in three parts', () => {
   it('1 % today, 11 % next Tuesday, the rest on 15 June: balances, solidification, advancing time', () => {
-    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    clockNow = utc(2025, 2, 5, 9, 0, 0);
     const mesh = new PlanningMesh(person());
     const tuesday = nextWeekday(clock, 'tuesday');
-    expect(tuesday).toEqual(new Date(2025, 2, 11));
+    expect(tuesday).toEqual(utc(2025, 2, 11));
     const before = mesh.milestoneFunding().find((f) => f.milestoneId === 'car')!;
-    const made = mesh.pay('car', [part.fraction(today(clock), 0.01), part.fraction(tuesday, 0.11), part.rest(new Date(2025, 5, 15))]);
+    const made = mesh.pay('car', [part.fraction(today(clock), 0.01), part.fraction(tuesday, 0.11), part.rest(utc(2025, 5, 15))]);
     expect(made).toEqual([{ milestoneId: 'car', amount: 200, date: clockNow, nodeId: 'h0' }]);
     expect(mesh.balance).toBe(49_800);
-    expect(mesh.milestone('car').scheduled).toEqual([{ amount: 2_200, date: tuesday }, { amount: 17_600, date: new Date(2025, 5, 15) }]);
+    expect(mesh.milestone('car').scheduled).toEqual([{ amount: 2_200, date: tuesday }, { amount: 17_600, date: utc(2025, 5, 15) }]);
     expect(mesh.currentNode.solid).toBe(true);
     // Paying earlier cannot lower the funding probability of the same total.
     expect(mesh.milestoneFunding().find((f) => f.milestoneId === 'car')!.probability).toBeGreaterThanOrEqual(before.probability);
 
     // Advance to 10 April: the Tuesday part has been paid on the realised path, on its own date.
-    clockNow = new Date(2025, 3, 10);
+    clockNow = utc(2025, 3, 10);
     const node = mesh.advanceTo();
     expect(mesh.position).toBe(1);
-    expect(node.date).toEqual(new Date(2025, 3, 5, 9, 0, 0));
-    expect(mesh.payments.map((p) => [p.amount, p.date])).toEqual([[200, new Date(2025, 2, 5, 9, 0, 0)], [2_200, tuesday]]);
+    expect(node.date).toEqual(utc(2025, 3, 5, 9, 0, 0));
+    expect(mesh.payments.map((p) => [p.amount, p.date])).toEqual([[200, utc(2025, 2, 5, 9, 0, 0)], [2_200, tuesday]]);
     expect(mesh.milestone('car').paid).toBe(2_400);
-    expect(mesh.milestone('car').scheduled).toEqual([{ amount: 17_600, date: new Date(2025, 5, 15) }]);
+    expect(mesh.milestone('car').scheduled).toEqual([{ amount: 17_600, date: utc(2025, 5, 15) }]);
     // The node where the Tuesday part was paid is solid and so is its ancestor (the node of the first payment).
     expect(ancestorsOf(mesh, node.id).map((n) => [n.id, n.solid])).toEqual([[node.id, true], ['h0', true]]);
 
     // Advance past 15 June without new payments: the intermediate past is pruned, the rest is paid on 15 June.
-    clockNow = new Date(2025, 6, 20);
+    clockNow = utc(2025, 6, 20);
     const later = mesh.advanceTo();
     expect(mesh.position).toBe(4);
     expect(mesh.milestone('car').remaining).toBeCloseTo(0, 9);
-    expect(mesh.payments.at(-1)).toMatchObject({ milestoneId: 'car', amount: 17_600, date: new Date(2025, 5, 15) });
+    expect(mesh.payments.at(-1)).toMatchObject({ milestoneId: 'car', amount: 17_600, date: utc(2025, 5, 15) });
     expect(mesh.history.every((n) => n.solid || n.id === later.id)).toBe(true);
     const chain = ancestorsOf(mesh, later.id);
     expect(chain.at(-1)!.id).toBe('h0');
     expect(chain.slice(1).every((n) => n.solid)).toBe(true);
 
     // A payment at the current node solidifies it and every ancestor (the original never reached ancestors).
-    mesh.pay('house', [part.amount(today(clock), 1_000), part.rest(new Date(2030, 0, 15))]);
+    mesh.pay('house', [part.amount(today(clock), 1_000), part.rest(utc(2030, 0, 15))]);
     expect(ancestorsOf(mesh, mesh.currentNode.id).every((n) => n.solid)).toBe(true);
     expect(mesh.balance).toBeCloseTo(mesh.history.at(-1)!.wealth, 9);
   });
 });
 
 describe('PlanningMesh: probabilities and planner statistics', () => {
-  clockNow = new Date(2025, 2, 5, 9, 0, 0);
+  clockNow = utc(2025, 2, 5, 9, 0, 0);
   const mesh = new PlanningMesh(person());
 
   it('funding probabilities, ruin and their standard errors stay in range', () => {
@@ -129,7 +131,7 @@ describe('PlanningMesh: probabilities and planner statistics', () => {
   });
 
   it('is deterministic for a seed and different for another', () => {
-    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    clockNow = utc(2025, 2, 5, 9, 0, 0);
     const again = new PlanningMesh(person());
     const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(bytes(again.wealth).equals(bytes(mesh.wealth))).toBe(true);
@@ -139,7 +141,7 @@ describe('PlanningMesh: probabilities and planner statistics', () => {
 
 describe('PlanningMesh: conditions, capacity and errors', () => {
   it('a conditional part pays on the first date its condition holds on each path', () => {
-    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    clockNow = utc(2025, 2, 5, 9, 0, 0);
     const mesh = new PlanningMesh(person());
     mesh.pay('house', [part.rest(whenCondition('wealth ≥ 200k', (s) => s.wealth >= 200_000))]);
     const n = mesh.steps;
@@ -157,21 +159,21 @@ describe('PlanningMesh: conditions, capacity and errors', () => {
   });
 
   it('a conditional part whose window has not opened is not paid now, even if its condition holds', () => {
-    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    clockNow = utc(2025, 2, 5, 9, 0, 0);
     const mesh = new PlanningMesh(person());
-    const made = mesh.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: new Date(2025, 4, 1) }))]);
+    const made = mesh.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: utc(2025, 4, 1) }))]);
     expect(made).toEqual([]);
     const opened = new PlanningMesh(person());
-    expect(opened.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: new Date(2025, 2, 1) }))]).map((r) => r.amount)).toEqual([20_000]);
+    expect(opened.pay('car', [part.rest(whenCondition('always', () => true, { notBefore: utc(2025, 2, 1) }))]).map((r) => r.amount)).toEqual([20_000]);
   });
 
   it('yearly schedules use the clock', () => {
-    clockNow = new Date(2025, 2, 5);
-    expect(everyYearOn(clock, 6, 15, new Date(2027, 11, 31))).toEqual([new Date(2025, 5, 15), new Date(2026, 5, 15), new Date(2027, 5, 15)]);
+    clockNow = utc(2025, 2, 5);
+    expect(everyYearOn(clock, 6, 15, utc(2027, 11, 31))).toEqual([utc(2025, 5, 15), utc(2026, 5, 15), utc(2027, 5, 15)]);
   });
 
   it('refuses payments beyond the balance or the attached capacity with typed errors', () => {
-    clockNow = new Date(2025, 2, 5);
+    clockNow = utc(2025, 2, 5);
     const mesh = new PlanningMesh(person());
     expect(() => mesh.pay('house', [part.amount(today(clock), 60_000)])).toThrow(InsufficientFundsError);
     const limited = new PlanningMesh(person({ paymentCapacity: { canPay: ({ amount }) => ({ ok: amount <= 1_000, available: 1_000, reason: 'ledger liquidity' }) } }));
@@ -184,7 +186,7 @@ describe('PlanningMesh: conditions, capacity and errors', () => {
     }
     expect(() => mesh.pay('boat', [part.rest(today(clock))])).toThrow(/milestoneId/);
     expect(() => mesh.pay('car', [part.fraction(today(clock), 0.6), part.fraction(today(clock), 0.6)])).toThrow(/remaining/);
-    expect(() => mesh.advanceTo(new Date(2020, 0, 1))).toThrow(/date/);
+    expect(() => mesh.advanceTo(utc(2020, 0, 1))).toThrow(/date/);
   });
 });
 
@@ -193,10 +195,10 @@ describe('PlanningMesh export through @omega/storage', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('saves with auto and loads an equal record (arrays, nodes, milestones, payments, dates)', async () => {
-    clockNow = new Date(2025, 2, 5, 9, 0, 0);
+    clockNow = utc(2025, 2, 5, 9, 0, 0);
     const mesh = new PlanningMesh(person({ paths: 50 }));
-    mesh.pay('car', [part.fraction(today(clock), 0.01), part.rest(new Date(2025, 5, 15))]);
-    mesh.advanceTo(new Date(2025, 4, 1));
+    mesh.pay('car', [part.fraction(today(clock), 0.01), part.rest(utc(2025, 5, 15))]);
+    mesh.advanceTo(utc(2025, 4, 1));
     const record = toPlanningRecord(mesh);
     for (const format of ['auto', 'json']) {
       const file = join(dir, `mesh-${format}.omega`);

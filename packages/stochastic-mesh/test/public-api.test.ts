@@ -22,6 +22,7 @@ it('exports exactly the documented names', () => {
       "buildStochasticMesh",
       "debtAccountId",
       "defineBermudan",
+      "dualityGap",
       "everyYearOn",
       "fillNormals",
       "fitLongstaffSchwartz",

@@ -1,5 +1,5 @@
 /** Person (@omega/synthetic-data) → PlanningInput of the planning mesh. */
-import { addMonths } from 'date-fns';
+import { addUtcMonths } from '../planning/utc-calendar.js';
 import type { Person } from '@omega/synthetic-data';
 import { InvalidArgumentError } from '../errors.js';
 import type { CashFlowInput, MarketAssumptions, MilestoneInput, PaymentCapacity, PlanningInput, VisibilityOptions } from '../planning/planning-types.js';
@@ -52,7 +52,7 @@ export function planningInputFromPerson(person: Person, options: PersonPlanningO
   const initialCents = a.checkingCents + a.savingsCents + a.investmentsCents + (includeRetirement ? a.retirementCents : 0);
   if (!Number.isFinite(initialCents)) throw new InvalidArgumentError('person.assets', 'finite cents in every account', initialCents);
   const horizonMonths = Math.max(1, Math.round((horizonYears * 12) / stepMonths)) * stepMonths;
-  const end = addMonths(start, horizonMonths);
+  const end = addUtcMonths(start, horizonMonths);
   const growthIncome = options.growth?.income ?? 0;
   const growthExpenses = options.growth?.expenses ?? 0;
 
@@ -67,8 +67,8 @@ export function planningInputFromPerson(person: Person, options: PersonPlanningO
     if (schedule.payoffMonth !== null) {
       // The last payment may be smaller than the minimum: end one month before it and add it on its own.
       const last = schedule.payments[schedule.payoffMonth - 1]!;
-      flow.end = addMonths(start, schedule.payoffMonth - 1);
-      if (last > 0) flows.push({ id: `debt:${d.id}:last`, kind: 'expense', amount: last * scale, every: 'year', start: addMonths(start, schedule.payoffMonth), end: addMonths(start, schedule.payoffMonth) });
+      flow.end = addUtcMonths(start, schedule.payoffMonth - 1);
+      if (last > 0) flows.push({ id: `debt:${d.id}:last`, kind: 'expense', amount: last * scale, every: 'year', start: addUtcMonths(start, schedule.payoffMonth), end: addUtcMonths(start, schedule.payoffMonth) });
     }
     flows.push(flow);
   });

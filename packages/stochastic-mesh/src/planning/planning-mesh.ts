@@ -10,7 +10,7 @@
  * - Conditional next-step probabilities come from average-density weights on the market factor (Broadie–
  *   Glasserman), normalised per row so they sum to one.
  */
-import { addMonths, isAfter, startOfDay } from 'date-fns';
+import { addUtcMonths, isAfter, startOfUtcDay } from './utc-calendar.js';
 import { InsufficientFundsError, InvalidArgumentError, UnknownEntityError } from '../errors.js';
 import { fillNormals, streamFor, assertSeed } from '../random/streams.js';
 import type { Estimate } from '../pricing/stopping-rule.js';
@@ -130,7 +130,7 @@ export class PlanningMesh {
     this.paths = paths;
     this.stepMonths = stepMonths;
     this.steps = Math.max(1, Math.round((input.horizonYears * 12) / stepMonths));
-    this.dates = Array.from({ length: this.steps + 1 }, (_, j) => addMonths(start, j * stepMonths));
+    this.dates = Array.from({ length: this.steps + 1 }, (_, j) => addUtcMonths(start, j * stepMonths));
     this.times = Float64Array.from(this.dates, (d) => d.getTime());
     this.dt = stepMonths / 12;
     this.logDrift = (mu - 0.5 * sigma * sigma) * this.dt;
@@ -169,7 +169,7 @@ export class PlanningMesh {
       const months = f.every === 'month' ? 1 : 12;
       const first = f.start ?? start;
       for (let n = 0; ; n++) {
-        const d = addMonths(first, n * months);
+        const d = addUtcMonths(first, n * months);
         if (isAfter(d, end) || (f.end && isAfter(d, f.end))) break;
         if (!isAfter(d, start)) continue; // flows on the start day are already in the initial wealth
         const years = (d.getTime() - start.getTime()) / (365.25 * 86_400_000);
@@ -339,8 +339,8 @@ export class PlanningMesh {
     });
     if (fixed > remaining + 1e-9) throw new InvalidArgumentError('parts', `amounts summing to at most the remaining ${remaining}`, fixed);
     if (restIndex >= 0) resolved[restIndex]!.amount = remaining - fixed;
-    const today = startOfDay(this.nowDate);
-    const dueNow = (w: PaymentWhen) => (isDate(w) ? !isAfter(startOfDay(w), today) : conditionDue(w, this.nowDate, this.currentWealth));
+    const today = startOfUtcDay(this.nowDate);
+    const dueNow = (w: PaymentWhen) => (isDate(w) ? !isAfter(startOfUtcDay(w), today) : conditionDue(w, this.nowDate, this.currentWealth));
     const immediate = resolved.filter((r) => r.amount > 0 && dueNow(r.when));
     const nowTotal = immediate.reduce((s, r) => s + r.amount, 0);
     if (nowTotal > this.currentWealth + 1e-9) throw new InsufficientFundsError(`pay(${milestoneId})`, nowTotal, this.currentWealth);
