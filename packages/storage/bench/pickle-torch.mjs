@@ -1,5 +1,6 @@
 // node --expose-gc bench/pickle-torch.mjs (after pnpm build): pickle and torch write/read of a big Float32Array
 // against raw fs write/read of the same bytes, measured in the same run. OMEGA_BENCH_MB (default 100).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,21 @@ for (const [label, value, format, extra] of [
   const read = await measure(`${label} load`, () => storage.load(file, format), { verify: (v) => same(v.w.data) });
   rows.push({ case: `${MB} MB Float32Array write`, ours: label, baseline: 'fs.writeFileSync raw bytes', oursMs: write.ms, baselineMs: fsWrite.ms });
   rows.push({ case: `${MB} MB Float32Array read`, ours: label, baseline: 'fs.readFileSync raw bytes', oursMs: read.ms, baselineMs: fsRead.ms, target: label === 'torch .pt' ? undefined : 0.5 });
+}
+// What numpy users hand us: pickle.dump of the same array by Debian's numpy at Python's default protocol and at 5.
+const rawPath = join(dir, 'array.f32');
+writeFileSync(rawPath, raw);
+for (const protocol of ['default', '5']) {
+  const file = join(dir, `numpy-${protocol}.pkl`);
+  const script = 'import sys, pickle, numpy as np\n'
+    + 'a = np.fromfile(sys.argv[1], dtype="<f4")\n'
+    + 'p = pickle.DEFAULT_PROTOCOL if sys.argv[3] == "default" else int(sys.argv[3])\n'
+    + 'pickle.dump({"w": a}, open(sys.argv[2], "wb"), protocol=p)\n'
+    + 'print(p)';
+  const used = execFileSync('/usr/bin/python3', ['-c', script, rawPath, file, protocol], { encoding: 'utf8' }).trim();
+  const label = `numpy pickle p${used}${protocol === 'default' ? ' (Python default)' : ''}`;
+  const read = await measure(`${label} load`, () => storage.load(file, 'pickle'), { verify: (v) => same(v.w.data) });
+  rows.push({ case: `${MB} MB Float32Array read`, ours: label, baseline: 'fs.readFileSync raw bytes', oursMs: read.ms, baselineMs: fsRead.ms, target: 0.5 });
 }
 report('storage-pickle-torch', rows);
 rmSync(dir, { recursive: true, force: true });
