@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { measure, report } from '@omega/bench';
-import { DLFriendlyStorage, NDArray, atomicWrite, openHDF5 } from '../dist/index.js';
+import { DEFAULT_POLICY, DLFriendlyStorage, NDArray, atomicWrite, openHDF5 } from '../dist/index.js';
+import { readHDF5File } from '../dist/formats/hdf5/read-file.js';
 import { MB, randomWalkFloat32, sameBytes } from './_data.mjs';
 
 const BIG_COLS = 1024;
@@ -62,6 +63,19 @@ try {
   rows.push({ case: `${MB} MB Float32Array write, uncompressed`, ours: 'hdf5 save (atomic)', baseline: 'fs.writeFileSync', oursMs: w0.ms, baselineMs: fsWrite.ms, target: 0.5 });
   rows.push({ case: `${MB} MB Float32Array write, uncompressed`, ours: 'hdf5 save (atomic)', baseline: 'atomicWrite of raw bytes', oursMs: w0.ms, baselineMs: atomicRaw.ms });
   rows.push({ case: `${MB} MB Float32Array read, uncompressed`, ours: 'hdf5 load', baseline: 'fs.readFileSync', oursMs: r0.ms, baselineMs: fsRead.ms, target: 0.5 });
+
+  // What the decode worker costs (load runs h5wasm in a worker thread with a deadline): the same read in this
+  // thread, without the worker, as the baseline — for the 100 MB file and for a ~1 KB one.
+  const inThread = (file) => readHDF5File(file, { policy: DEFAULT_POLICY, codecs: [], sliceBytes: 256 * 2 ** 20 });
+  const rIn = await measure('hdf5 read in-thread level 0', () => inThread(plain), { verify: (v) => same(v.paths.data) });
+  rows.push({ case: `${MB} MB Float32Array read, uncompressed`, ours: 'hdf5 load (decode worker)', baseline: 'same read in-thread, no worker', oursMs: r0.ms, baselineMs: rIn.ms });
+  const small = join(dir, 'small.h5');
+  const smallValue = { w: new NDArray('float32', [4, 8], new Float32Array(32).map((_, i) => i / 3)), step: 7, label: 'tiny' };
+  await storage.save(smallValue, small, { format: 'hdf5' });
+  const sameSmall = (v) => sameBytes(v.w.bytes(), smallValue.w.bytes()) && v.step === 7 && v.label === 'tiny';
+  const sIn = await measure('hdf5 small read in-thread', () => inThread(small), { verify: sameSmall, repeats: 50 });
+  const sW = await measure('hdf5 small load (worker)', () => storage.load(small), { verify: sameSmall, repeats: 50 });
+  rows.push({ case: `${statSync(small).size} B file read`, ours: 'hdf5 load (decode worker)', baseline: 'same read in-thread, no worker', oursMs: sW.ms, baselineMs: sIn.ms });
 
   const level = 6;
   const gz = join(dir, 'gzip.h5');

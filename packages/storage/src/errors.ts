@@ -84,6 +84,11 @@ export class CorruptDataError extends tagged('CORRUPT_DATA') {}
 export class UnknownFormatError extends tagged('UNKNOWN_FORMAT') {}
 /** A format that exists but cannot be used here (optional library missing, value too large for it). */
 export class FormatUnavailableError extends tagged('FORMAT_UNAVAILABLE') {}
+/**
+ * A decoder that did not finish within its deadline (LoadPolicy.hdf5DecodeTimeoutMs): the input is treated as
+ * corrupt (code CORRUPT_DATA) — e.g. an HDF5 file whose structures make the C library loop forever.
+ */
+export class DecodeTimeoutError extends CorruptDataError {}
 /** Input exceeding a LoadPolicy limit (size, elements, depth, decompression ratio). */
 export class LimitExceededError extends tagged('LIMIT_EXCEEDED') {}
 /** Input that asks to execute or construct something not allowed (pickle globals, custom types). */

@@ -23,7 +23,7 @@ export type { AutoRule } from './auto.js';
 export { atomicWrite } from './io/atomic.js';
 export {
   StorageError, UnsupportedValueError, CorruptDataError, UnknownFormatError, FormatUnavailableError,
-  LimitExceededError, UnsafeContentError, StorageIOError, InvalidArgumentError, isStorageError,
+  LimitExceededError, UnsafeContentError, StorageIOError, InvalidArgumentError, DecodeTimeoutError, isStorageError,
 } from './errors.js';
 export type { StorageErrorCode, StorageErrorContext } from './errors.js';
 export { npyFormat, decodeNpy, encodeNpy } from './formats/npy.js';

@@ -16,6 +16,11 @@ export interface LoadPolicy {
   allowedPickleGlobals: readonly string[];
   /** Custom types (registered codec names) a file may construct; '*' = every registered codec. */
   allowedCustomTypes: readonly string[] | '*';
+  /**
+   * Deadline for decoding one HDF5 file (h5wasm runs in a worker thread that is terminated when it passes; the
+   * load then fails with a DecodeTimeoutError). Absent: 30 s plus 250 ms per MiB of file. Infinity: no deadline.
+   */
+  hdf5DecodeTimeoutMs?: number;
 }
 
 export const DEFAULT_POLICY: Readonly<LoadPolicy> = Object.freeze({
@@ -41,6 +46,10 @@ export function resolvePolicy(...layers: (Partial<LoadPolicy> | undefined)[]): L
   }
   if (!Array.isArray(policy.allowedPickleGlobals) || !policy.allowedPickleGlobals.every((g) => typeof g === 'string')) {
     throw new InvalidArgumentError('LoadPolicy.allowedPickleGlobals must be a list of `module.name` strings', { received: String(policy.allowedPickleGlobals) });
+  }
+  const timeout = policy.hdf5DecodeTimeoutMs as unknown;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) {
+    throw new InvalidArgumentError('LoadPolicy.hdf5DecodeTimeoutMs must be a positive number of milliseconds', { expected: 'a number > 0 (Infinity for no deadline), or absent for the size-based default', received: String(timeout) });
   }
   const custom = policy.allowedCustomTypes as unknown;
   if (custom !== '*' && !(Array.isArray(custom) && custom.every((c) => typeof c === 'string'))) {

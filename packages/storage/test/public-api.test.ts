@@ -11,6 +11,7 @@ describe('@omega/storage public API', () => {
       'DEFAULT_POLICY',
       'DLFriendlyStorage',
       'DTYPES',
+      'DecodeTimeoutError',
       'FormatUnavailableError',
       'InvalidArgumentError',
       'LimitExceededError',

@@ -21,6 +21,11 @@ function abortedError(): FormatUnavailableError {
   return new FormatUnavailableError(`the HDF5 wasm module aborted earlier (${aborted}) and cannot be used again in this process`, { format: 'hdf5', expected: 'a restarted process' });
 }
 
+/** Has the wasm module aborted in this thread (a decode worker then retires)? */
+export function h5wasmAborted(): boolean {
+  return aborted !== undefined;
+}
+
 export async function h5wasm(): Promise<H5Runtime> {
   if (aborted !== undefined) throw abortedError();
   runtime ??= (async () => {
@@ -53,8 +58,9 @@ export function h5call<T>(what: string, ctx: StorageErrorContext, fn: () => T): 
     if (cause instanceof StorageError) throw cause;
     if (aborted !== undefined) throw abortedError();
     if (cause instanceof Error && (cause.name === 'RuntimeError' || cause.message.startsWith('Aborted('))) {
+      // The input that made the C library abort is corrupt; only later calls find the library unusable.
       aborted = cause.message;
-      throw abortedError();
+      throw new CorruptDataError(`${what} made the HDF5 library abort (${cause.message.split('\n')[0]})`, { format: 'hdf5', ...ctx, cause });
     }
     throw new CorruptDataError(`${what} failed: ${summarizeH5Error(cause)}`, { format: 'hdf5', ...ctx, cause });
   }

@@ -8,27 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorruptDataError, StorageError } from '../../errors.js';
 import type { DecodeContext, EncodeContext, Format } from '../../format.js';
-import { DEFAULT_SLICE_BYTES, h5call, h5wasm } from './_h5wasm.js';
-import { readGroup, type ReadContext } from './read.js';
-import { assertHDF5Signature, hasSignatureAt } from './signature.js';
+import { DEFAULT_SLICE_BYTES } from './_h5wasm.js';
+import { decodeJSONText } from './read.js';
+import { hasSignatureAt } from './signature.js';
+import { unpack } from './transfer.js';
+import { decodeInWorker } from './worker-client.js';
 import { writeHDF5File } from './write.js';
 
 async function loadHDF5(file: string, ctx: DecodeContext, displayName?: string): Promise<unknown> {
   const named = displayName === undefined ? {} : { file: displayName };
   try {
-    await assertHDF5Signature(file, ctx.policy);
-    const { h5, module } = await h5wasm();
-    const handle = h5call('opening the file', {}, () => new h5.File(file, 'r'));
-    try {
-      const sliceBytes = ctx.options.hdf5SliceBytes;
-      const rc: ReadContext = {
-        h5, module, fileId: handle.file_id, policy: ctx.policy, codecs: ctx.registry.codecs(),
-        sliceBytes: typeof sliceBytes === 'number' && sliceBytes > 0 ? sliceBytes : DEFAULT_SLICE_BYTES,
-      };
-      return readGroup(rc, '/');
-    } finally {
-      handle.close();
-    }
+    const sliceBytes = ctx.options.hdf5SliceBytes;
+    const packed = await decodeInWorker(file, ctx.policy, typeof sliceBytes === 'number' && sliceBytes > 0 ? sliceBytes : DEFAULT_SLICE_BYTES, displayName ?? 'the HDF5 input');
+    const jsonContext = { codecs: ctx.registry.codecs(), policy: ctx.policy };
+    return unpack(packed, (text, path) => decodeJSONText(jsonContext, text, path));
   } catch (error) {
     if (error instanceof StorageError) {
       // Errors raised on our temp file must not name it: the caller never saw that path.

@@ -26,6 +26,11 @@ export interface ReadContext {
   policy: LoadPolicy;
   codecs: readonly CustomCodec[];
   sliceBytes: number;
+  /**
+   * Set in the decode worker: typed-JSON texts are handed back undecoded (custom codecs are functions, which
+   * cannot cross to a worker), and the main thread decodes them with `decodeJSONText`.
+   */
+  deferJSON?: (text: string, path: string) => unknown;
 }
 
 /** Filters the wasm build of HDF5 decodes: deflate, shuffle, fletcher32, szip, nbit, scaleoffset. */
@@ -188,7 +193,9 @@ export function readDataset(rc: ReadContext, info: DatasetInfo, region?: { start
   return new NDArray(type.dtype, shape, data, { tensor: info.markers.tensor });
 }
 
-function decodeJSONText(rc: ReadContext, text: string, path: string): unknown {
+/** A typed-JSON attribute or dataset text → value, with the policy's depth, element and custom-type limits. */
+export function decodeJSONText(rc: Pick<ReadContext, 'codecs' | 'policy' | 'deferJSON'>, text: string, path: string): unknown {
+  if (rc.deferJSON !== undefined) return rc.deferJSON(text, path);
   let tree: unknown;
   try {
     tree = JSON.parse(text);
@@ -260,6 +267,7 @@ export function readGroup(rc: ReadContext, groupPath: string, depth = 0): unknow
     if (type === rc.module.H5G_GROUP) entries.set(name, readGroup(rc, here, depth + 1));
     else if (type === rc.module.H5G_DATASET) entries.set(name, readDataset(rc, datasetInfo(rc, here)));
     else if (type === rc.module.H5G_TYPE) continue; // a committed datatype holds no data
+    else if (type < 0) throw corrupt('the object a link names cannot be read', here, { expected: 'a group, dataset or datatype', received: `HDF5 object type ${type}` });
     else {
       const what = type === rc.module.H5G_UDLINK ? 'an external link' : type === rc.module.H5G_LINK ? 'a dangling soft link' : `an object of link type ${type}`;
       throw new FormatUnavailableError(`${what} cannot be loaded`, { format: 'hdf5', path: here, expected: 'groups and datasets (external links are never followed)' });
