@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Complex } from 'complex.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  CorruptDataError, DecodeTimeoutError, InvalidArgumentError, NDArray, PreciseDate, load, resolvePolicy, save,
+  CorruptDataError, DecodeTimeoutError, InvalidArgumentError, NDArray, PreciseDate, inspect, load, resolvePolicy, save,
 } from '../src/index.js';
 import { defaultDecodeTimeoutMs } from '../src/formats/hdf5/worker-client.js';
 import { expectRefused } from './hardening/_hostile.js';
@@ -46,6 +46,15 @@ describe('HDF5 decode worker', () => {
     expect(elapsed).toBeLessThan(1500 + 2500); // the deadline, plus slack for a loaded 2-core machine
     // The looping worker was terminated; the next load gets a fresh one.
     expectGood(await load(await goodFile('after-hang.h5', 5)), 5);
+  }, 30_000);
+
+  it('runs inspect (header walk, as `omega inspect` does) in the worker too, under the same deadline', async () => {
+    const error = await expectRefused('CORRUPT_DATA', () => inspect(HANG, { format: 'hdf5', policy: { hdf5DecodeTimeoutMs: 1500 } }));
+    expect(error).toBeInstanceOf(DecodeTimeoutError);
+    expect(error.file).toBe(HANG);
+    const { tree } = await inspect(await goodFile('inspected.h5', 6), { format: 'hdf5' });
+    expect(tree.type).toBe('group');
+    expect(tree.children?.find((c) => c.key === 'w')).toMatchObject({ type: 'dataset', dtype: 'float64', shape: [6], size: 48 });
   }, 30_000);
 
   it('classifies a file that makes the HDF5 library abort as CORRUPT_DATA, and recovers', async () => {

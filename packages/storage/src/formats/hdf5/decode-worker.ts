@@ -7,11 +7,16 @@ import { parentPort } from 'node:worker_threads';
 import { StorageError } from '../../errors.js';
 import type { LoadPolicy } from '../../limits.js';
 import { h5wasm, h5wasmAborted } from './_h5wasm.js';
+import type { InspectNode } from '../../inspect.js';
+import { createRegistry } from '../../registry.js';
+import { inspectHDF5 } from './inspect.js';
 import { readHDF5File } from './read-file.js';
 import { DeferredJSON, pack, type Packed } from './transfer.js';
 
 export interface DecodeRequest {
   id: number;
+  /** 'load': the whole file as a packed value; 'inspect': the header tree (`omega inspect`), no payload read. */
+  kind: 'load' | 'inspect';
   file: string;
   policy: LoadPolicy;
   sliceBytes: number;
@@ -31,7 +36,7 @@ export interface WorkerReady {
 }
 
 export type DecodeReply =
-  | { id: number; ok: true; value: Packed; retire: boolean }
+  | { id: number; ok: true; value: Packed | InspectNode; retire: boolean }
   | { id: number; ok: false; error: WorkerErrorInfo; retire: boolean };
 
 function describeError(error: unknown): WorkerErrorInfo {
@@ -56,14 +61,20 @@ port.on('message', (request: DecodeRequest) => {
     let reply: DecodeReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const value = await readHDF5File(request.file, {
-        policy: request.policy, codecs: [], sliceBytes: request.sliceBytes,
-        deferJSON: (text, path) => new DeferredJSON(text, path),
-      });
-      const buffers = new Set<ArrayBuffer>();
-      const packed = pack(value, buffers);
-      transfer = [...buffers];
-      reply = { id: request.id, ok: true, value: packed, retire: h5wasmAborted() };
+      if (request.kind === 'inspect') {
+        // Custom codecs cannot cross into the worker: typed-JSON attributes are summarized without them.
+        const tree = await inspectHDF5(request.file, { policy: request.policy, registry: createRegistry(), options: {} });
+        reply = { id: request.id, ok: true, value: tree, retire: h5wasmAborted() };
+      } else {
+        const value = await readHDF5File(request.file, {
+          policy: request.policy, codecs: [], sliceBytes: request.sliceBytes,
+          deferJSON: (text, path) => new DeferredJSON(text, path),
+        });
+        const buffers = new Set<ArrayBuffer>();
+        const packed = pack(value, buffers);
+        transfer = [...buffers];
+        reply = { id: request.id, ok: true, value: packed, retire: h5wasmAborted() };
+      }
     } catch (error) {
       reply = { id: request.id, ok: false, error: describeError(error), retire: h5wasmAborted() };
     }

@@ -12,7 +12,7 @@ import { DEFAULT_SLICE_BYTES } from './_h5wasm.js';
 import { decodeJSONText } from './read.js';
 import { hasSignatureAt } from './signature.js';
 import { unpack } from './transfer.js';
-import { decodeInWorker } from './worker-client.js';
+import { decodeInWorker, inspectInWorker } from './worker-client.js';
 import { writeHDF5File } from './write.js';
 
 async function loadHDF5(file: string, ctx: DecodeContext, displayName?: string): Promise<unknown> {
@@ -72,10 +72,15 @@ export const hdf5Format: Format = {
   loadFile(path: string, ctx: DecodeContext): Promise<unknown> {
     return loadHDF5(path, ctx, ctx.file ?? path);
   },
-  inspect: inspectHDF5,
+  async inspect(path: string, ctx: DecodeContext) {
+    try {
+      return await inspectInWorker(path, ctx.policy, ctx.file ?? path);
+    } catch (error) {
+      throw error instanceof StorageError ? error.locate({ file: ctx.file ?? path, format: 'hdf5' }) : error;
+    }
+  },
 };
 
 export { openHDF5, withHDF5 } from './lazy.js';
-import { inspectHDF5 } from './inspect.js';
 export type { HDF5DatasetHandle, HDF5FileHandle, HDF5GroupHandle, HDF5OpenOptions } from './lazy.js';
 export type { HDF5WriteOptions } from './write.js';

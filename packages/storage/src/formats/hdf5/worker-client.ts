@@ -16,6 +16,7 @@ import {
 } from '../../errors.js';
 import type { LoadPolicy } from '../../limits.js';
 import type { DecodeReply, DecodeRequest, WorkerErrorInfo, WorkerReady } from './decode-worker.js';
+import type { InspectNode } from '../../inspect.js';
 import type { Packed } from './transfer.js';
 
 const MiB = 2 ** 20;
@@ -64,7 +65,7 @@ interface Job {
   request: DecodeRequest;
   timeoutMs: number;
   displayName: string;
-  resolve: (value: Packed) => void;
+  resolve: (value: Packed | InspectNode) => void;
   reject: (error: StorageError) => void;
 }
 
@@ -77,9 +78,9 @@ class DecodeWorkerClient {
   private readonly queue: Job[] = [];
   private nextId = 1;
 
-  decode(file: string, policy: LoadPolicy, sliceBytes: number, timeoutMs: number, displayName: string): Promise<Packed> {
+  run(kind: DecodeRequest['kind'], file: string, policy: LoadPolicy, sliceBytes: number, timeoutMs: number, displayName: string): Promise<Packed | InspectNode> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, file, policy, sliceBytes }, timeoutMs, displayName, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, kind, file, policy, sliceBytes }, timeoutMs, displayName, resolve, reject });
       this.pump();
     });
   }
@@ -143,7 +144,7 @@ class DecodeWorkerClient {
   }
 
   /** Settle the current job (error or value) and move on to the next. */
-  private finish(outcome: StorageError | { value: Packed }): void {
+  private finish(outcome: StorageError | { value: Packed | InspectNode }): void {
     const current = this.current;
     if (current === undefined) return;
     this.current = undefined;
@@ -175,6 +176,15 @@ let client: DecodeWorkerClient | undefined;
 
 /** Decode `file` in the shared worker; resolves to the packed value (transfer.ts `unpack` rebuilds it). */
 export async function decodeInWorker(file: string, policy: LoadPolicy, sliceBytes: number, displayName: string): Promise<Packed> {
+  return (await runInWorker('load', file, policy, sliceBytes, displayName)) as Packed;
+}
+
+/** `inspect` in the shared worker, under the same deadline: the header walk parses the same untrusted structures. */
+export async function inspectInWorker(file: string, policy: LoadPolicy, displayName: string): Promise<InspectNode> {
+  return (await runInWorker('inspect', file, policy, 0, displayName)) as InspectNode;
+}
+
+async function runInWorker(kind: DecodeRequest['kind'], file: string, policy: LoadPolicy, sliceBytes: number, displayName: string): Promise<Packed | InspectNode> {
   let timeoutMs = policy.hdf5DecodeTimeoutMs;
   if (timeoutMs === undefined) {
     const size = await fs.stat(file).then((s) => s.size, () => 0);
@@ -188,5 +198,5 @@ export async function decodeInWorker(file: string, policy: LoadPolicy, sliceByte
     allowedCustomTypes: policy.allowedCustomTypes === '*' ? '*' : [...policy.allowedCustomTypes],
   };
   client ??= new DecodeWorkerClient();
-  return await client.decode(file, plain, sliceBytes, timeoutMs, displayName);
+  return await client.run(kind, file, plain, sliceBytes, timeoutMs, displayName);
 }
