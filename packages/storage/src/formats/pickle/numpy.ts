@@ -1,7 +1,7 @@
 /** numpy arrays, dtypes and scalars as they appear in pickles (REFERENCES §4), materialised as NDArray. */
 import { CorruptDataError, UnsupportedValueError } from '../../errors.js';
 import { checkLimit } from '../../limits.js';
-import { NDArray, byteswapInPlace, typedFromBytes, type DType, type NDArrayData, type NumericDType } from '../../ndarray.js';
+import { NDArray, byteswapInPlace, copyBytes, typedFromBytes, type DType, type NDArrayData, type NumericDType } from '../../ndarray.js';
 import { dtypeFromNumpyName } from '../../values/dtype-names.js';
 import type { Buildable, Finalizable } from './py-values.js';
 import { fortranStrides, gatherToCOrder } from '../_strided.js';
@@ -11,14 +11,22 @@ import { latin1Encode, utf8ToLatin1 } from './text.js';
 export interface NumpyLimits {
   format: string;
   maxElements: number;
+  /** May the array use this payload's memory in place (see UnpickleOptions.ownsInput)? Absent: always copy. */
+  adopt?: (raw: Uint8Array) => boolean;
 }
+
+/** Bytes converted from a str just now (nobody else holds them): an array may use them without another copy. */
+const CONVERTED = new WeakSet<Uint8Array>();
 
 /** Python `bytes` (Uint8Array) or a latin-1 `str` standing for bytes (protocol 0–2 pickles, Python 2 files). */
 export function bytesLike(value: unknown, what: string, format: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
   if (value instanceof LargeText) {
     const b = utf8ToLatin1(value.utf8);
-    if (b !== undefined) return b;
+    if (b !== undefined) {
+      CONVERTED.add(b);
+      return b;
+    }
   }
   if (typeof value === 'string') {
     const b = latin1Encode(value);
@@ -121,7 +129,9 @@ export function materialiseArray(dtypeObj: unknown, shapeValue: unknown, fortran
   if (raw.byteLength !== count * itemsize) {
     throw new CorruptDataError(`numpy array data does not match shape [${shape.join(', ')}] of ${dtypeObj.describe()}`, { format, expected: `${count * itemsize} bytes`, received: `${raw.byteLength}` });
   }
-  let bytes: Uint8Array = new Uint8Array(raw); // a copy: the result never aliases the input buffer
+  // A copy — the result never aliases the caller's buffer — unless the input was handed over and this payload adopted.
+  const inPlace = dtype !== 'str' && !(fortran && shape.length > 1) && (CONVERTED.delete(raw) || limits.adopt?.(raw) === true);
+  let bytes: Uint8Array = inPlace ? raw : copyBytes(raw);
   if (bigEndian) byteswapInPlace(bytes, dtype === 'complex64' || dtype === 'complex128' ? itemsize / 2 : dtype === 'str' ? 4 : itemsize);
   if (fortran && shape.length > 1) bytes = gatherToCOrder(bytes, itemsize, shape, fortranStrides(shape), 0);
   if (dtype === 'str') return new NDArray('str', shape, decodeUcs4(bytes, itemsize / 4, count, format));

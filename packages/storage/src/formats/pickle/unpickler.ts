@@ -7,7 +7,7 @@ import { CorruptDataError, LimitExceededError, StorageError, UnsafeContentError 
 import { DEFAULT_POLICY } from '../../limits.js';
 import { builtinGlobals, createResolver } from './allowlist.js';
 import { finalizeValue } from './finalize.js';
-import { describeKind } from './numpy.js';
+import { describeKind, type NumpyLimits } from './numpy.js';
 import { OP } from './opcodes.js';
 import { ByteCursor } from './cursor.js';
 import { LargeText, PickledObject, PyDict, PyGlobal, isBuildable, type GlobalHandler } from './py-values.js';
@@ -32,6 +32,27 @@ export interface UnpickleOptions {
   maxElements?: number;
   /** Return the working value unfinalized (torch fills storages first, then calls finalizeValue). */
   raw?: boolean;
+  /**
+   * The caller hands `bytes` over (they were just read from a file and nobody else holds them): one large, 8-byte
+   * aligned numpy payload may then become the array's memory instead of being copied. Never set for caller data.
+   */
+  ownsInput?: boolean;
+}
+
+/** Payloads below this are copied even when they could be adopted (nothing to gain). */
+export const ADOPT_MIN_BYTES = 1 << 16;
+
+/**
+ * At most one array adopts memory of the input: each ArrayBuffer then belongs to one array, so transferring an
+ * array's buffer to a worker can never detach another value.
+ */
+function adoptOnce(input: Uint8Array): (raw: Uint8Array) => boolean {
+  let adopted = false;
+  return (raw) => {
+    if (adopted || raw.buffer !== input.buffer || raw.byteOffset % 8 !== 0 || raw.byteLength < ADOPT_MIN_BYTES) return false;
+    adopted = true;
+    return true;
+  };
 }
 
 /** Unpickle one complete pickle; bytes after STOP are ignored (as Python does). */
@@ -43,7 +64,11 @@ export function unpickle(bytes: Uint8Array, options: UnpickleOptions = {}): unkn
 export function unpickleAt(bytes: Uint8Array, start: number, options: UnpickleOptions = {}): { value: unknown; end: number } {
   const format = options.format ?? 'pickle';
   const maxDepth = options.maxDepth ?? DEFAULT_POLICY.maxDepth;
-  const limits = { format, maxElements: options.maxElements ?? DEFAULT_POLICY.maxElements };
+  const limits: NumpyLimits = {
+    format,
+    maxElements: options.maxElements ?? DEFAULT_POLICY.maxElements,
+    ...(options.ownsInput === true ? { adopt: adoptOnce(bytes) } : {}),
+  };
   const resolver = createResolver(builtinGlobals(limits), options.extraGlobals ?? new Map(), options.allowedGlobals ?? [], format);
   const cur = new ByteCursor(bytes, start, format);
   let stack: unknown[] = [];
