@@ -111,14 +111,15 @@ function finalizeDebts(drafts: DebtDraft[]): Debt[] {
   }));
 }
 
-function splitFinancial(rng: Rng, financialCents: number, netMonthlyCents: number, retired: boolean): Omit<Assets, 'realEstateCents'> {
+/** The accounts split of `financialCents`, plus the home; built as one literal (no spread: it sits on the hot path). */
+function splitFinancial(rng: Rng, financialCents: number, netMonthlyCents: number, retired: boolean, realEstateCents: number): Assets {
   let left = financialCents;
   const checkingCents = Math.min(left, Math.max(10_000, Math.round(netMonthlyCents * rng.between(0.4, 1.6))));
   left -= checkingCents;
   const savingsCents = Math.min(left, Math.round(netMonthlyCents * rng.between(0.5, 6)));
   left -= savingsCents;
   const retirementCents = Math.round(left * (retired ? rng.between(0.4, 0.7) : rng.between(0.55, 0.85)));
-  return { checkingCents, savingsCents, investmentsCents: left - retirementCents, retirementCents };
+  return { checkingCents, savingsCents, investmentsCents: left - retirementCents, retirementCents, realEstateCents };
 }
 
 export function drawBalanceSheet(rng: Rng, input: BalanceSheetInput): BalanceSheet {
@@ -128,9 +129,9 @@ export function drawBalanceSheet(rng: Rng, input: BalanceSheetInput): BalanceShe
     // Renters with a little cash and their consumer/student debt: net worth ≤ $5,000 < every band median.
     const debts = consumerDebts(rng, w, input.grossDollars, true);
     const financial = dollarsToCents(rng.between(MIN_FINANCIAL_DOLLARS, 5_000));
-    const accounts = splitFinancial(rng, financial, input.netMonthlyCents, input.retired);
+    const assets = splitFinancial(rng, financial, input.netMonthlyCents, input.retired, 0);
     const totalDebt = debts.reduce((s, d) => s + d.balanceCents, 0);
-    return { assets: { ...accounts, realEstateCents: 0 }, debts: finalizeDebts(debts), netWorthCents: financial - totalDebt, owner: false };
+    return { assets, debts: finalizeDebts(debts), netWorthCents: financial - totalDebt, owner: false };
   }
 
   const wealthZ = INCOME_WEALTH_RHO * input.incomeZ + Math.sqrt(1 - INCOME_WEALTH_RHO ** 2) * rng.normal();
@@ -173,9 +174,8 @@ export function drawBalanceSheet(rng: Rng, input: BalanceSheetInput): BalanceShe
     netWorthCents = minFinancial - consumerTotal;
   }
   if (mortgage !== undefined) drafts.push(mortgage);
-  drafts.push(...consumer);
-  const accounts = splitFinancial(rng, financial, input.netMonthlyCents, input.retired);
-  const assets: Assets = { ...accounts, realEstateCents: homeCents };
+  for (const d of consumer) drafts.push(d);
+  const assets = splitFinancial(rng, financial, input.netMonthlyCents, input.retired, homeCents);
   const debts = finalizeDebts(drafts);
   const assetTotal = assets.checkingCents + assets.savingsCents + assets.investmentsCents + assets.retirementCents + assets.realEstateCents;
   const debtTotal = debts.reduce((s, d) => s + d.balanceCents, 0);

@@ -4,7 +4,7 @@
  * does not cover bills and debt payments, the gap is drawn from savings. A month therefore nets to zero in
  * checking, which is what keeps every balance in the history non-negative.
  */
-import { daysBetween, parseIsoDate } from './dates.js';
+import { daysBetween, ownIsoToDate } from './dates.js';
 import type { CashFlow, Debt, Household, Milestone, MonthlyExpenses } from './model.js';
 import { dollarsToCents } from './money.js';
 import type { Rng } from './random.js';
@@ -82,7 +82,7 @@ export function drawBudget(rng: Rng, input: BudgetInput): Budget {
 function nearestLikelyMilestone(milestones: readonly Milestone[], start: Date): { id: string; amountCents: number; monthsAway: number } | undefined {
   for (const m of milestones) {
     if (m.type === 'retirement' || m.probability < 0.5) continue;
-    const days = daysBetween(start, parseIsoDate(m.date)!);
+    const days = daysBetween(start, ownIsoToDate(m.date));
     if (days > 3653) continue;
     return { id: m.id, amountCents: m.amountCents, monthsAway: Math.max(1, Math.ceil(days / 30.44)) };
   }

@@ -1,8 +1,10 @@
 /**
- * Calendar dates. date-fns does the arithmetic on local-midnight Date objects; we only ever read their local
- * calendar fields back, so results are the same in every time zone. The public model uses `YYYY-MM-DD` strings.
+ * Calendar dates, as local-midnight Date objects; we only ever read their local calendar fields back, so results
+ * are the same in every time zone. The public model uses `YYYY-MM-DD` strings. date-fns validates input and builds
+ * the history calendar; the per-subject arithmetic uses the small helpers below, which compute the same calendar
+ * days (the tests cross-check each against its date-fns counterpart).
  */
-import { addMonths, addYears, getDaysInMonth, isValid, startOfMonth, subDays, subMonths } from 'date-fns';
+import { addMonths as addMonthsGeneric, getDaysInMonth, isValid, startOfMonth, subDays, subMonths } from 'date-fns';
 import { describeValue, InvalidOptionError } from './errors.js';
 import type { IsoDate } from './model.js';
 
@@ -12,8 +14,11 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** `PAD2[n]` is `pad2(n)` for days and months (built once: toIsoDate runs several times per subject). */
+const PAD2: readonly string[] = Array.from({ length: 32 }, (_, n) => pad2(n));
+
 export function toIsoDate(date: Date): IsoDate {
-  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+  return `${date.getFullYear()}-${PAD2[date.getMonth() + 1]!}-${PAD2[date.getDate()]!}`;
 }
 
 /** Parse `YYYY-MM-DD` into a local-midnight Date, or `undefined` if it is not a real calendar date. */
@@ -39,9 +44,10 @@ export function parseStart(value: unknown, field = 'options.start'): Date {
   return date;
 }
 
-// The three helpers below sit on the per-subject hot path, where date-fns' generic argument handling cost more
+// The helpers below sit on the per-subject hot path, where date-fns' generic argument handling cost more
 // than the rest of the generator together; for local-midnight dates they compute the same thing directly
-// (the tests cross-check them against date-fns' differenceInYears / differenceInCalendarDays / addDays).
+// (the tests cross-check them against date-fns' differenceInYears / differenceInCalendarDays / addDays /
+// addMonths / addYears).
 
 /** Whole years from `from` to `to` (age at `to` for a birth date `from`). */
 export function yearsBetween(from: Date, to: Date): number {
@@ -60,6 +66,50 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Days in month `monthIndex` (0–11) of `year` (proleptic Gregorian, as Date uses). */
+function daysInMonth(year: number, monthIndex: number): number {
+  if (monthIndex === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return DAYS_IN_MONTH[monthIndex]!;
+}
+
+/** Local midnight of a calendar day; years 0–99 stay themselves (the Date constructor would read 1900–1999). */
+function localDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(year, monthIndex, day);
+  if (year >= 0 && year < 100) date.setFullYear(year, monthIndex, day);
+  return date;
+}
+
+/**
+ * `date` plus `months` calendar months, the day clamped to the target month's last day: date-fns' addMonths for
+ * our local-midnight dates (same calendar day; the tests cross-check), without its three Date allocations.
+ */
+export function addMonths(date: Date, months: number): Date {
+  const total = date.getFullYear() * 12 + date.getMonth() + months;
+  const year = Math.floor(total / 12);
+  const monthIndex = total - year * 12;
+  return localDate(year, monthIndex, Math.min(date.getDate(), daysInMonth(year, monthIndex)));
+}
+
+/** `date` plus `years` years (29 February becomes 28 February in other years), like date-fns' addYears. */
+export function addYears(date: Date, years: number): Date {
+  return addMonths(date, years * 12);
+}
+
+/**
+ * A `YYYY-MM-DD` string this package wrote itself (known valid, four-digit year) as a local-midnight Date; input
+ * from outside goes through `parseIsoDate`, which validates.
+ */
+export function ownIsoToDate(iso: IsoDate): Date {
+  const year = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  return localDate(year, digitAt(iso, 5) * 10 + digitAt(iso, 6) - 1, digitAt(iso, 8) * 10 + digitAt(iso, 9));
+}
+
+function digitAt(text: string, i: number): number {
+  return text.charCodeAt(i) - 48;
+}
+
 /** One month of the history window: its `YYYY-MM-` prefix and length, computed once per `generate` call. */
 export interface WindowMonth {
   days: number;
@@ -72,7 +122,7 @@ export function historyWindow(start: Date, months: number): { from: Date; to: Da
   const first = startOfMonth(subMonths(start, months));
   const list: WindowMonth[] = [];
   for (let i = 0; i < months; i++) {
-    const month = addMonths(first, i);
+    const month = addMonthsGeneric(first, i);
     const prefix = `${month.getFullYear()}-${pad2(month.getMonth() + 1)}-`;
     const days = getDaysInMonth(month);
     list.push({ days, dates: Array.from({ length: days }, (_, d) => prefix + pad2(d + 1)) });
@@ -84,8 +134,6 @@ export function historyWindow(start: Date, months: number): { from: Date; to: Da
 export function dayOfMonth(month: WindowMonth, day: number): IsoDate {
   return month.dates[Math.min(day, month.days) - 1]!;
 }
-
-export { addMonths, addYears };
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 

@@ -5,6 +5,7 @@ import { FAMILY_NAMES, GIVEN_NAMES } from './names.js';
 import { STATES, type StateInfo } from './places.js';
 import { AGE_BANDS, type BandInfo, maritalProbabilities, OCCUPATIONS, type OccupationInfo, partnerEarnsProbability, retirementProbability } from './population.js';
 import { cumulative, type Rng } from './random.js';
+import { sortSmallStable } from './stable-sort.js';
 
 const BAND_CUMULATIVE = cumulative(AGE_BANDS.map((b) => b.weight));
 const OCCUPATION_CUMULATIVE = cumulative(OCCUPATIONS.map((o) => o.weight));
@@ -72,7 +73,7 @@ export function drawChildren(rng: Rng, birthDate: Date, start: Date, age: number
     const childAge = yearsBetween(born, start);
     children.push({ birthDate: toIsoDate(born), age: childAge, dependent: childAge < 18 });
   }
-  children.sort((a, b) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : 0));
+  sortSmallStable(children, (a, b) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : 0));
   return children;
 }
 

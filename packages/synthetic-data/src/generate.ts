@@ -79,15 +79,17 @@ class SubjectFactory {
       transferableCents: sheet.assets.savingsCents + sheet.assets.investmentsCents, milestones, start,
     });
     const goals = deriveGoals({ start, savingsCents: sheet.assets.savingsCents, expenses: budget.expenses, cashFlow: budget.cashFlow, debts: sheet.debts, milestones });
-    const core = {
-      id: `syn-${seed}-${index}`, index, givenName, familyName, birthDate: toIsoDate(birthDate), age, ageBand: band.band, occupation, income,
-      household, location, riskTolerance, assets: sheet.assets, debts: sheet.debts, netWorthCents: sheet.netWorthCents,
-      monthlyExpenses: budget.expenses, cashFlow: budget.cashFlow, milestones, goals,
-    };
     const history = this.window === undefined
       ? null
       : buildHistory(new Rng(seed, index, LANE_HISTORY), this.window, sheet.assets.checkingCents, occupation.employed, budget.expenses, sheet.debts, budget.cashFlow, budget.savingFor);
-    return { ...core, history, narrative: writeNarrative(core) };
+    // One literal in the final key order (the export's byte layout); the narrative reads the finished record.
+    const person: Person = {
+      id: `syn-${seed}-${index}`, index, givenName, familyName, birthDate: toIsoDate(birthDate), age, ageBand: band.band, occupation, income,
+      household, location, riskTolerance, assets: sheet.assets, debts: sheet.debts, netWorthCents: sheet.netWorthCents,
+      monthlyExpenses: budget.expenses, cashFlow: budget.cashFlow, milestones, goals, history, narrative: '',
+    };
+    person.narrative = writeNarrative(person);
+    return person;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Goals the person states, derived from their situation and milestones. Every target date is after the start. */
 import { addMonths, toIsoDate } from './dates.js';
 import type { CashFlow, Debt, Goal, GoalKind, Milestone, MonthlyExpenses } from './model.js';
+import { sortSmallStable } from './stable-sort.js';
 
 export interface GoalInput {
   start: Date;
@@ -18,7 +19,8 @@ function monthsToRepay(balanceCents: number, annualRate: number, paymentCents: n
   return Math.ceil(-Math.log(1 - (r * balanceCents) / paymentCents) / Math.log(1 + r));
 }
 
-const ORDER: readonly GoalKind[] = ['emergency-fund', 'debt-free', 'home-down-payment', 'education', 'retirement', 'major-purchase'];
+/** Goal kinds by priority: the rank is the position in this list. */
+const RANK: Record<GoalKind, number> = { 'emergency-fund': 0, 'debt-free': 1, 'home-down-payment': 2, education: 3, retirement: 4, 'major-purchase': 5 };
 const FROM_MILESTONE: Partial<Record<Milestone['type'], GoalKind>> = {
   retirement: 'retirement', 'home-purchase': 'home-down-payment', education: 'education', 'car-purchase': 'major-purchase',
 };
@@ -46,6 +48,6 @@ export function deriveGoals(input: GoalInput): Goal[] {
     seen.add(kind);
     drafts.push({ kind, targetCents: m.amountCents, targetDate: m.date, milestoneId: m.id });
   }
-  drafts.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  sortSmallStable(drafts, (a, b) => RANK[a.kind] - RANK[b.kind]);
   return drafts.map((g, i) => ({ kind: g.kind, targetCents: g.targetCents, targetDate: g.targetDate, priority: i + 1, milestoneId: g.milestoneId }));
 }

@@ -2,10 +2,11 @@
  * Future milestones: dated, priced, with a probability and how flexibly they can be paid. Every date is strictly
  * after the start date, at most 40 years after it, and before the person turns 95.
  */
-import { addDays, addMonths, addYears, daysBetween, parseIsoDate, toIsoDate } from './dates.js';
+import { addDays, addMonths, addYears, daysBetween, ownIsoToDate, toIsoDate } from './dates.js';
 import type { Household, Milestone, MilestoneType, PaymentFlexibility } from './model.js';
 import { dollarsToCents } from './money.js';
 import type { Rng } from './random.js';
+import { sortSmallStable } from './stable-sort.js';
 
 const HORIZON_YEARS = 40;
 const LAST_AGE = 95;
@@ -52,7 +53,7 @@ export function drawMilestones(rng: Rng, input: MilestoneInput): Milestone[] {
   }
   for (const child of household.children) {
     if (!child.dependent) continue;
-    const born = parseIsoDate(child.birthDate)!;
+    const born = ownIsoToDate(child.birthDate);
     drafts.push({ type: 'education', date: addYears(born, 18), dollars: rng.between(40_000, 120_000) * incomeScale ** 0.3, probability: rng.between(0.55, 0.9), flex: flexibility(0, 48, 0.25) });
   }
   if (household.maritalStatus !== 'married' && age < 45 && rng.chance(0.25)) {
@@ -69,13 +70,16 @@ export function drawMilestones(rng: Rng, input: MilestoneInput): Milestone[] {
   }
 
   const kept = drafts.filter((d) => daysBetween(start, d.date) > 0 && daysBetween(d.date, last) >= 0);
-  kept.sort((a, b) => daysBetween(b.date, a.date)); // stable: equal dates keep their order
+  sortSmallStable(kept, (a, b) => daysBetween(b.date, a.date)); // stable: equal dates keep their order
   return kept.map((d, i) => ({
     id: `m${i + 1}`,
     type: d.type,
     date: toIsoDate(d.date),
     amountCents: dollarsToCents(Math.round(d.dollars)),
     probability: roundProbability(d.probability),
-    paymentFlexibility: { ...d.flex, minUpfrontShare: Math.round(d.flex.minUpfrontShare * 100) / 100 },
+    paymentFlexibility: {
+      kind: d.flex.kind, maxDeferralMonths: d.flex.maxDeferralMonths, maxInstallments: d.flex.maxInstallments,
+      minUpfrontShare: Math.round(d.flex.minUpfrontShare * 100) / 100,
+    },
   }));
 }

@@ -25,67 +25,106 @@ export function percent(fraction: number, decimals: number): string {
   return `${(fraction * 100).toFixed(decimals)}%`;
 }
 
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/**
+ * The narrative is assembled as one list of pieces joined once at the end: one copy into a flat string, instead of
+ * nested template strings and per-list `map().join()` (this paragraph is a large share of the generator's time).
+ */
+type Pieces = (string | number)[];
+
+/** Items as `a`, `a and b`, `a, b and c`. */
+function pushList(out: Pieces, items: readonly number[]): void {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push(i === items.length - 1 ? ' and ' : ', ');
+    out.push(items[i]!);
+  }
 }
 
+const ARTICLES = new Map<string, string>();
+
+/** `a cook`, `an accountant`, `an HVAC technician`; memoised (the words are the fixed occupation titles). */
 function article(word: string): string {
-  return /^[aeiou]/i.test(word) || word.startsWith('HVAC') ? `an ${word}` : `a ${word}`;
+  let phrase = ARTICLES.get(word);
+  if (phrase === undefined) {
+    phrase = /^[aeiou]/i.test(word) || word.startsWith('HVAC') ? `an ${word}` : `a ${word}`;
+    if (ARTICLES.size < 1_000) ARTICLES.set(word, phrase);
+  }
+  return phrase;
 }
 
-function milestoneText(m: Milestone): string {
+function pushMilestone(out: Pieces, m: Milestone): void {
   const f = m.paymentFlexibility;
-  const terms: string[] = [];
-  if (f.maxInstallments > 1) terms.push(`payable in up to ${f.maxInstallments} monthly installments with ${percent(f.minUpfrontShare, 0)} upfront`);
-  if (f.maxDeferralMonths > 0) terms.push(`can be deferred up to ${f.maxDeferralMonths} months`);
-  if (terms.length === 0) terms.push('fixed date, paid in full');
-  const what = m.type === 'retirement' ? `savings target ${formatDollars(m.amountCents)}` : `cost ${formatDollars(m.amountCents)}`;
-  return `${MILESTONE_NAMES[m.type]} on ${formatLongDate(m.date)} (${what}, ${percent(m.probability, 0)} likely; ${terms.join(', ')})`;
+  out.push(MILESTONE_NAMES[m.type], ' on ', formatLongDate(m.date), ' (', m.type === 'retirement' ? 'savings target ' : 'cost ', formatDollars(m.amountCents),
+    ', ', percent(m.probability, 0), ' likely; ');
+  if (f.maxInstallments > 1) out.push('payable in up to ', f.maxInstallments, ' monthly installments with ', percent(f.minUpfrontShare, 0), ' upfront');
+  if (f.maxDeferralMonths > 0) out.push(f.maxInstallments > 1 ? ', can be deferred up to ' : 'can be deferred up to ', f.maxDeferralMonths, ' months');
+  if (f.maxInstallments <= 1 && f.maxDeferralMonths <= 0) out.push('fixed date, paid in full');
+  out.push(')');
 }
 
 export function writeNarrative(p: NarrativeInput): string {
   const name = p.givenName;
-  const s: string[] = [];
-  const job = p.occupation.employed ? `works as ${article(p.occupation.title)}` : 'is retired';
-  s.push(`${p.givenName} ${p.familyName} is ${p.age} years old, ${job} and lives in ${p.location.city}, ${p.location.stateName}.`);
+  const out: Pieces = [];
+  out.push(p.givenName, ' ', p.familyName, ' is ', p.age, ' years old, ', p.occupation.employed ? `works as ${article(p.occupation.title)}` : 'is retired',
+    ' and lives in ', p.location.city, ', ', p.location.stateName, '.');
 
   const h = p.household;
-  let family = h.maritalStatus === 'married'
-    ? `${name} is married and the spouse ${h.partnerEarns ? 'also earns an income' : 'does not earn an income'}`
-    : `${name} is ${h.maritalStatus}`;
+  if (h.maritalStatus === 'married') out.push(' ', name, ' is married and the spouse ', h.partnerEarns ? 'also earns an income' : 'does not earn an income');
+  else out.push(' ', name, ' is ', h.maritalStatus);
   if (h.children.length > 0) {
-    family += `, with ${h.children.length} ${h.children.length === 1 ? 'child' : 'children'} aged ${list(h.children.map((c) => String(c.age)))}`;
+    out.push(', with ', h.children.length, h.children.length === 1 ? ' child aged ' : ' children aged ');
+    pushList(out, h.children.map((c) => c.age));
   }
-  s.push(`${family}.`);
+  out.push('.');
 
   const inc = p.income;
-  let incomeText = `Household income is ${formatDollars(inc.householdGrossAnnualCents)} a year before taxes (gross), about ${formatDollars(inc.householdNetMonthlyCents)} a month after taxes (net)`;
+  out.push(' Household income is ', formatDollars(inc.householdGrossAnnualCents), ' a year before taxes (gross), about ', formatDollars(inc.householdNetMonthlyCents),
+    ' a month after taxes (net)');
   if (p.occupation.employed && inc.personalGrossEarningsAnnualCents !== inc.householdGrossAnnualCents) {
-    incomeText += `; ${name}'s own earnings are ${formatDollars(inc.personalGrossEarningsAnnualCents)} a year gross`;
+    out.push('; ', name, "'s own earnings are ", formatDollars(inc.personalGrossEarningsAnnualCents), ' a year gross');
   }
-  s.push(`${incomeText}.`);
+  out.push('.');
 
   const a = p.assets;
-  s.push(`${name} has ${formatDollars(a.checkingCents)} in checking, ${formatDollars(a.savingsCents)} in savings, ${formatDollars(a.investmentsCents)} in investments and ${formatDollars(a.retirementCents)} in retirement accounts, and ${a.realEstateCents > 0 ? `owns a home valued at ${formatDollars(a.realEstateCents)}` : 'rents'}.`);
+  out.push(' ', name, ' has ', formatDollars(a.checkingCents), ' in checking, ', formatDollars(a.savingsCents), ' in savings, ', formatDollars(a.investmentsCents),
+    ' in investments and ', formatDollars(a.retirementCents), ' in retirement accounts, and ');
+  if (a.realEstateCents > 0) out.push('owns a home valued at ', formatDollars(a.realEstateCents), '.');
+  else out.push('rents.');
 
-  if (p.debts.length === 0) s.push('There are no debts.');
+  if (p.debts.length === 0) out.push(' There are no debts.');
   else {
-    s.push(`Debts: ${p.debts.map((d) => `${DEBT_NAMES[d.kind]} of ${formatDollars(d.balanceCents)} at ${percent(d.annualRate, 2)} with a minimum payment of ${formatDollars(d.minimumPaymentCents)} a month`).join('; ')}.`);
+    out.push(' Debts: ');
+    for (let i = 0; i < p.debts.length; i++) {
+      const d = p.debts[i]!;
+      out.push(i > 0 ? '; ' : '', DEBT_NAMES[d.kind], ' of ', formatDollars(d.balanceCents), ' at ', percent(d.annualRate, 2), ' with a minimum payment of ',
+        formatDollars(d.minimumPaymentCents), ' a month');
+    }
+    out.push('.');
   }
-  s.push(`Net worth is ${formatDollars(p.netWorthCents)}.`);
+  out.push(' Net worth is ', formatDollars(p.netWorthCents), '.');
 
   const cf = p.cashFlow;
-  let flow = `Living expenses are ${formatDollars(p.monthlyExpenses.totalCents)} a month`;
+  out.push(' Living expenses are ', formatDollars(p.monthlyExpenses.totalCents), ' a month');
   const saved = cf.milestoneSavingCents + cf.otherSavingCents;
-  if (saved > 0) flow += ` and ${name} saves ${formatDollars(saved)} a month`;
-  if (cf.savingsDrawCents > 0) flow += ` and ${name} draws ${formatDollars(cf.savingsDrawCents)} a month from savings to cover costs`;
-  s.push(`${flow}.`);
+  if (saved > 0) out.push(' and ', name, ' saves ', formatDollars(saved), ' a month');
+  if (cf.savingsDrawCents > 0) out.push(' and ', name, ' draws ', formatDollars(cf.savingsDrawCents), ' a month from savings to cover costs');
+  out.push('.');
 
-  if (p.milestones.length > 0) s.push(`Upcoming milestones: ${p.milestones.map(milestoneText).join('; ')}.`);
-  if (p.goals.length > 0) {
-    s.push(`Goals, most important first: ${p.goals.map((g) => `${GOAL_NAMES[g.kind]} ${formatDollars(g.targetCents)} by ${formatLongDate(g.targetDate)}`).join('; ')}.`);
+  if (p.milestones.length > 0) {
+    out.push(' Upcoming milestones: ');
+    for (let i = 0; i < p.milestones.length; i++) {
+      if (i > 0) out.push('; ');
+      pushMilestone(out, p.milestones[i]!);
+    }
+    out.push('.');
   }
-  s.push(`Risk tolerance is ${p.riskTolerance.label} (score ${p.riskTolerance.score}).`);
-  return s.join(' ');
+  if (p.goals.length > 0) {
+    out.push(' Goals, most important first: ');
+    for (let i = 0; i < p.goals.length; i++) {
+      const g = p.goals[i]!;
+      out.push(i > 0 ? '; ' : '', GOAL_NAMES[g.kind], ' ', formatDollars(g.targetCents), ' by ', formatLongDate(g.targetDate));
+    }
+    out.push('.');
+  }
+  out.push(' Risk tolerance is ', p.riskTolerance.label, ' (score ', p.riskTolerance.score, ').');
+  return out.join('');
 }

@@ -6,6 +6,7 @@
 import { dayOfMonth, toIsoDate, type WindowMonth } from './dates.js';
 import type { BillCategory, CashFlow, Debt, MonthlyExpenses, Transaction, TransactionHistory, TransactionKind } from './model.js';
 import type { Rng } from './random.js';
+import { sortSmallStable } from './stable-sort.js';
 
 export interface HistoryWindow {
   from: Date;
@@ -21,26 +22,33 @@ interface Entry {
 }
 
 const BILLS: readonly BillCategory[] = ['housingCents', 'insuranceCents', 'utilitiesCents', 'childcareCents', 'healthcareCents', 'transportationCents', 'foodCents', 'discretionaryCents'];
+/** A bill's `ref`: its category without the `Cents` suffix (`housing`). */
+const BILL_REFS: readonly string[] = BILLS.map((category) => category.slice(0, -'Cents'.length));
 const LAST_DAY = 31; // clamped to the month's length
 
 function monthTemplate(rng: Rng, employed: boolean, expenses: MonthlyExpenses, debts: readonly Debt[], cashFlow: CashFlow, savingFor: string | null): Entry[] {
   const entries: Entry[] = [{ day: 1, kind: employed ? 'salary' : 'retirement-income', amountCents: cashFlow.netIncomeCents, ref: null }];
   if (cashFlow.savingsDrawCents > 0) entries.push({ day: 1, kind: 'savings-draw', amountCents: cashFlow.savingsDrawCents, ref: null });
   const outflows: Entry[] = [];
-  for (const category of BILLS) {
+  for (let i = 0; i < BILLS.length; i++) {
+    const category = BILLS[i]!;
     const amount = expenses[category];
     const day = category === 'housingCents' ? 1 : rng.int(2, 28);
-    if (amount > 0) outflows.push({ day, kind: 'bill', amountCents: -amount, ref: category.slice(0, -'Cents'.length) });
+    if (amount > 0) outflows.push({ day, kind: 'bill', amountCents: -amount, ref: BILL_REFS[i]! });
   }
   for (const debt of debts) {
     const day = rng.int(1, 28);
     if (debt.minimumPaymentCents > 0) outflows.push({ day, kind: 'debt-payment', amountCents: -debt.minimumPaymentCents, ref: debt.id });
   }
-  outflows.sort((a, b) => a.day - b.day); // stable: same-day entries keep their order
-  entries.push(...outflows);
+  sortSmallStable(outflows, byDay); // stable: same-day entries keep their order
+  for (const e of outflows) entries.push(e);
   if (cashFlow.milestoneSavingCents > 0) entries.push({ day: LAST_DAY, kind: 'milestone-saving', amountCents: -cashFlow.milestoneSavingCents, ref: savingFor });
   if (cashFlow.otherSavingCents > 0) entries.push({ day: LAST_DAY, kind: 'savings-transfer', amountCents: -cashFlow.otherSavingCents, ref: null });
   return entries;
+}
+
+function byDay(a: Entry, b: Entry): number {
+  return a.day - b.day;
 }
 
 export function buildHistory(
@@ -54,12 +62,16 @@ export function buildHistory(
   savingFor: string | null,
 ): TransactionHistory {
   const template = monthTemplate(rng, employed, expenses, debts, cashFlow, savingFor);
-  const transactions: Transaction[] = [];
+  const perMonth = template.length;
+  // Sized once: the history is the largest part of a subject, and growing it by push copies it several times.
+  const transactions = new Array<Transaction>(window.months.length * perMonth);
   let balance = openingBalanceCents;
+  let n = 0;
   for (const month of window.months) {
-    for (const e of template) {
+    for (let i = 0; i < perMonth; i++) {
+      const e = template[i]!;
       balance += e.amountCents;
-      transactions.push({ date: dayOfMonth(month, e.day), kind: e.kind, amountCents: e.amountCents, balanceAfterCents: balance, ref: e.ref });
+      transactions[n++] = { date: dayOfMonth(month, e.day), kind: e.kind, amountCents: e.amountCents, balanceAfterCents: balance, ref: e.ref };
     }
   }
   return { from: toIsoDate(window.from), to: toIsoDate(window.to), openingBalanceCents, transactions };

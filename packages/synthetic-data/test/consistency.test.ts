@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, addMonths, differenceInCalendarDays, differenceInYears, format, startOfMonth, subDays } from 'date-fns';
+import { addDays, addMonths, addYears, differenceInCalendarDays, differenceInYears, format, startOfMonth, subDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { generate, generateSubject } from '../src/index.js';
 import { personProblems } from './check-person.js';
@@ -67,5 +67,21 @@ describe('consistency', () => {
     expect(format(w.to, 'yyyy-MM-dd')).toBe(format(subDays(startOfMonth(start), 1), 'yyyy-MM-dd'));
     expect(w.months[1]!.dates.at(-1)).toBe('2024-03-31');
     expect(w.months[0]!.days).toBe(29); // February 2024
+  });
+
+  it('our month/year arithmetic and internal date parsing agree with date-fns', async () => {
+    const { addMonths: oursMonths, addYears: oursYears, ownIsoToDate, toIsoDate } = await import('../src/dates.js');
+    const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+    // Every day of 1899–1904 and 1999–2001 (leap years, 1900 not leap, 2000 leap, month ends) plus a few far dates.
+    const days: Date[] = [];
+    for (const [from, count] of [[new Date(1899, 0, 1), 6 * 366], [new Date(1999, 0, 1), 3 * 366]] as const) {
+      for (let i = 0; i < count; i++) days.push(addDays(from, i));
+    }
+    days.push(new Date(1810, 1, 28), new Date(2200, 11, 31), new Date(2296, 1, 29));
+    for (const [i, day] of days.entries()) {
+      for (const months of [-1081, -13, -1, 1, 6 + (i % 120), 11, 12, 13]) expect(iso(oursMonths(day, months))).toBe(iso(addMonths(day, months)));
+      for (const years of [-(20 + (i % 71)), -1, 18, 40, 95]) expect(iso(oursYears(day, years))).toBe(iso(addYears(day, years)));
+      expect(iso(ownIsoToDate(toIsoDate(day)))).toBe(iso(day));
+    }
   });
 });

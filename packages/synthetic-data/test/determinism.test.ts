@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate, generateSubject, iterateSubjects } from '../src/index.js';
+import { encodeSubjects, generate, generateSubject, iterateSubjects } from '../src/index.js';
 
 const start = '2025-07-01';
 
@@ -43,6 +44,15 @@ describe('seeding: subject k depends only on (seed, k)', () => {
     const low = generateSubject({ seed: 7, index: 0, start });
     const high = generateSubject({ seed: 7 + 2 ** 32, index: 0, start });
     expect(high.netWorthCents).not.toBe(low.netWorthCents);
+  });
+
+  // Golden digests of the exported bytes, recorded with the code as it was before the speed work of 2026-11-27
+  // (which had to keep every byte). A deliberate change to the generated data must update them and say so.
+  it('the exported bytes for fixed seeds match the recorded digests', async () => {
+    const digest = async (options: Parameters<typeof generate>[0]): Promise<string> =>
+      createHash('sha256').update(await encodeSubjects(generate(options), 'json')).digest('hex');
+    expect(await digest({ seed: 42, count: 300, start })).toBe('2073f5febc7c0da36fa2d4b224a5dfffe4955b4b9b2d132f0c03a1da10414629');
+    expect(await digest({ seed: 7, count: 100, start: '2024-02-29', historyMonths: 36 })).toBe('4cf36c5c44e42bf3d4ae68ce492bc5bf6d3f88aacc10a68d37c30e80cd8fe2ad');
   });
 
   it('the source uses no Math.random and no wall clock', () => {

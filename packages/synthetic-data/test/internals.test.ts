@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDollars } from '../src/index.js';
 import { normalCdf, normalQuantile } from '../src/normal.js';
 import { annualTaxesCents } from '../src/tax.js';
 import { streamState } from '../src/random.js';
+import { sortSmallStable } from '../src/stable-sort.js';
 
 describe('numerical building blocks', () => {
   it('normal quantile and CDF match known values and invert each other', () => {
@@ -29,5 +31,17 @@ describe('numerical building blocks', () => {
     const states = new Set<string>();
     for (let seed = 0; seed < 20; seed++) for (let index = 0; index < 50; index++) for (const lane of [1, 2]) states.add(streamState(seed, index, lane).join(','));
     expect(states.size).toBe(20 * 50 * 2);
+  });
+});
+
+describe('sortSmallStable', () => {
+  it('orders like the (stable) built-in sort, ties included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), tag: fc.nat() }), { maxLength: 40 }), (items) => {
+        const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+        expect(sortSmallStable(items.slice(), byKey)).toEqual(items.slice().sort(byKey));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
