@@ -1,10 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  CorruptDataError, DLFriendlyStorage, LimitExceededError, NDArray, NpzReader, UnsupportedValueError, encodeNpy, encodeNpz, resolvePolicy,
+  CorruptDataError, DLFriendlyStorage, LimitExceededError, NDArray, NpzReader, UnsupportedValueError, encodeNpy, encodeNpz, resolvePolicy, save,
 } from '../src/index.js';
 import { ZipReader } from '../src/formats/_zip.js';
 import { describeFormatConformance } from './support/conformance.js';
+import { runPython } from './support/python.js';
 import { itLoadsEveryFixture } from './support/numpy-fixtures.js';
 import { arrayOf, arraysByDtype, specialArrays } from './support/sample-values.js';
 
@@ -116,5 +120,19 @@ describe('npz reading guards', () => {
   it('writes the same bytes for the same arrays (fixed member timestamps)', () => {
     const value = { a: arrayOf('float32', [8]), b: arrayOf('int64', [3]) };
     expect(Buffer.from(encodeNpz(value, { compress: true })).equals(Buffer.from(encodeNpz(value, { compress: true })))).toBe(true);
+  });
+});
+
+describe('npz zip container', () => {
+  it("passes Python zipfile's own checks (CRC of every member, UTF-8 names, fixed 1980 timestamps)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'omega-npz-zip-')), 'a.npz');
+    await save({ 'wärme': arrayOf('float64', [3, 4]), empty: arrayOf('int32', [0]), b: arrayOf('bool', [5]) }, file, { format: 'npz', compress: true });
+    const script = [
+      'import sys, zipfile, json',
+      'z = zipfile.ZipFile(sys.argv[1])',
+      'print(json.dumps({"bad": z.testzip(), "names": [i.filename for i in z.infolist()], "dates": sorted({i.date_time for i in z.infolist()}), "methods": sorted({i.compress_type for i in z.infolist()})}))',
+    ].join('\n');
+    const seen = JSON.parse(runPython(script, [file])) as { bad: string | null; names: string[]; dates: number[][]; methods: number[] };
+    expect(seen).toEqual({ bad: null, names: ['wärme.npy', 'empty.npy', 'b.npy'], dates: [[1980, 1, 1, 0, 0, 0]], methods: [8] });
   });
 });

@@ -42,6 +42,8 @@ describe('torch writer layout', () => {
       'archive/data.pkl', 'archive/.format_version', 'archive/.storage_alignment', 'archive/byteorder', 'archive/data/0', 'archive/data/1', 'archive/version',
     ]);
     expect(zip.entries.every((e) => e.method === 0)).toBe(true);
+    // storages start on 64-byte boundaries, as PyTorch lays them out (padding in the local headers' extra field)
+    expect(zip.entries.filter((e) => e.name.includes('/data/')).map((e) => e.dataOffset % 64)).toEqual([0, 0]);
     expect(new TextDecoder().decode(zip.read('archive/byteorder'))).toBe('little');
     expect(new TextDecoder().decode(zip.read('archive/version'))).toBe('3\n');
     // one storage per distinct array: the tensor used twice shares storage 0

@@ -1,5 +1,5 @@
 /**
- * A guarded zip reader (shared by npz and torch checkpoints) and a small writer over fflate.
+ * A guarded zip reader, shared by npz and torch checkpoints (the writer is _zip-write.ts).
  *
  * Reading trusts only the central directory (numpy's zip64 local headers carry 0xFFFFFFFF sizes), checks that member
  * ranges lie inside the file and do not overlap (the overlapping-member zip bomb), refuses encryption and multi-disk
@@ -8,7 +8,7 @@
  * the stream; afterwards size and CRC-32 must match.
  */
 import zlib from 'node:zlib';
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate } from 'fflate';
 import { CorruptDataError, FormatUnavailableError, LimitExceededError, UnsupportedValueError } from '../errors.js';
 import type { LoadPolicy } from '../limits.js';
 
@@ -261,35 +261,4 @@ export function crc32(data: Uint8Array): number {
 
 function hex32(n: number): string {
   return `0x${n.toString(16).padStart(8, '0')}`;
-}
-
-export interface ZipWriteMember {
-  name: string;
-  data: Uint8Array;
-  /** Deflate this member (true) or store it (false). */
-  compress: boolean;
-}
-
-/** A fixed DOS timestamp (local fields 1980-01-01 00:00) so the same members always give the same bytes. */
-const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
-const ZIP32_LIMIT = 0xffffffff;
-
-/** Write a zip (no zip64: members and archive must stay below 4 GiB). */
-export function writeZip(members: readonly ZipWriteMember[], level: number, format: string): Uint8Array {
-  let total = 0;
-  const files: Zippable = {};
-  for (const m of members) {
-    total += m.data.length;
-    if (m.data.length >= ZIP32_LIMIT || total >= ZIP32_LIMIT) {
-      throw new FormatUnavailableError('zip writer does not write zip64: archives are limited to 4 GiB', { format, path: m.name, received: `${total} bytes` });
-    }
-    if (Object.prototype.hasOwnProperty.call(files, m.name)) throw new UnsupportedValueError('duplicate zip member name', { format, path: m.name });
-    Object.defineProperty(files, m.name, {
-      value: [m.data, { level: m.compress ? (Math.min(9, Math.max(1, level)) as 1) : 0, mtime: FIXED_MTIME }],
-      enumerable: true,
-      configurable: true,
-      writable: true,
-    });
-  }
-  return zipSync(files, { mtime: FIXED_MTIME });
 }

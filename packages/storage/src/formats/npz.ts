@@ -3,12 +3,13 @@
  * time through the guarded zip reader; the loaded value is a plain object `{ name: NDArray }`.
  */
 import { CorruptDataError, UnsupportedValueError, pathStep } from '../errors.js';
-import type { Format } from '../format.js';
+import type { EncodeContext, Format } from '../format.js';
 import type { LoadPolicy } from '../limits.js';
 import type { NDArray } from '../ndarray.js';
 import { isPlainObject } from '../values/typed-json-encode.js';
-import { ZipReader, writeZip, type ZipEntry } from './_zip.js';
-import { decodeNpy, encodeNpy } from './npy.js';
+import { ZipReader, type ZipEntry } from './_zip.js';
+import { writeZip, zipParts, type ZipWriteMember } from './_zip-write.js';
+import { decodeNpy, encodeNpyParts } from './npy.js';
 
 export interface NpzWriteOptions {
   /** Deflate members like `numpy.savez_compressed` (default false: stored, like `numpy.savez`). */
@@ -75,14 +76,24 @@ function entriesOf(value: unknown): Array<[string, unknown]> {
   throw new UnsupportedValueError('npz holds a flat record of arrays', { format: 'npz', path: '$', expected: '{ name: NDArray, … }', received: value === null ? 'null' : Array.isArray(value) ? 'Array' : typeof value });
 }
 
-export function encodeNpz(value: unknown, options: NpzWriteOptions = {}): Uint8Array {
-  const members = entriesOf(value).map(([name, array]) => ({
+function npzMembers(value: unknown, options: NpzWriteOptions): ZipWriteMember[] {
+  return entriesOf(value).map(([name, array]) => ({
     name: `${name}.npy`,
-    data: encodeNpy(array, { format: 'npz', path: pathStep('$', name) }),
+    data: encodeNpyParts(array, { format: 'npz', path: pathStep('$', name) }),
     compress: options.compress === true,
   }));
-  return writeZip(members, options.level ?? 6, 'npz');
 }
+
+export function encodeNpz(value: unknown, options: NpzWriteOptions = {}): Uint8Array {
+  return writeZip(npzMembers(value, options), options.level ?? 6, 'npz');
+}
+
+/** The npz as pieces for `save`: stored members are the arrays' own memory. */
+export function encodeNpzParts(value: unknown, options: NpzWriteOptions = {}): Uint8Array[] {
+  return zipParts(npzMembers(value, options), options.level ?? 6, 'npz');
+}
+
+const writeOptions = (ctx: EncodeContext): NpzWriteOptions => ({ compress: ctx.options.compress === true, level: ctx.compressionLevel === 0 ? 1 : ctx.compressionLevel });
 
 /** A local zip header whose first member is `<something>.npy`, or an empty zip. */
 function sniffNpz(head: Uint8Array): boolean {
@@ -101,9 +112,8 @@ export const npzFormat: Format = {
   binary: true,
   lossless: 'a flat record of NDArrays of any dtype except bfloat16 (tensor flags are not kept)',
   sniff: sniffNpz,
-  encode(value, ctx) {
-    return encodeNpz(value, { compress: ctx.options.compress === true, level: ctx.compressionLevel === 0 ? 1 : ctx.compressionLevel });
-  },
+  encode: (value, ctx) => encodeNpz(value, writeOptions(ctx)),
+  encodeParts: (value, ctx) => encodeNpzParts(value, writeOptions(ctx)),
   decode(input, ctx) {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
     return NpzReader.open(bytes, ctx.policy).readAll();

@@ -1,7 +1,7 @@
 /** Hostile npy / npz / safetensors inputs: huge declared shapes and headers, zip bombs, pollution-key names. */
 import { describe, expect, it } from 'vitest';
 import { NDArray, encodeNpy, encodeNpz, encodeSafetensors } from '../../src/index.js';
-import { writeZip } from '../../src/formats/_zip.js';
+import { writeZip } from '../../src/formats/_zip-write.js';
 import { decodeWith, expectNoPollution, expectRefused, latin1, le } from './_hostile.js';
 
 /** An npy v1 file with this header dict text and `data` bytes after it. */

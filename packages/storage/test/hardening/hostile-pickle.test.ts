@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NDArray, PickledObject } from '../../src/index.js';
-import { writeZip } from '../../src/formats/_zip.js';
+import { writeZip } from '../../src/formats/_zip-write.js';
 import { binunicode, decodeWith, expectNoPollution, expectRefused, latin1, le } from './_hostile.js';
 
 const P2 = '\x80\x02';

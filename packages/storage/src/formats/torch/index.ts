@@ -3,7 +3,7 @@ import { CorruptDataError } from '../../errors.js';
 import type { Format } from '../../format.js';
 import { isTorchLegacyHead } from '../pickle/index.js';
 import { isZip, readTorchLegacy, readTorchZip } from './read.js';
-import { encodeTorch } from './write.js';
+import { encodeTorch, encodeTorchParts } from './write.js';
 
 /** First local-header name of a torch.save zip: `<name>/data.pkl` (or another of its top records). */
 const TORCH_FIRST_RECORD = /^[^/]+\/(data\.pkl|\.format_version|byteorder|version|\.storage_alignment)$/;
@@ -26,6 +26,7 @@ export const torchFormat: Format = {
     return name !== undefined && TORCH_FIRST_RECORD.test(name);
   },
   encode: encodeTorch,
+  encodeParts: encodeTorchParts,
   decode(input, ctx) {
     if (typeof input === 'string') throw new CorruptDataError('torch input must be bytes, not text', { format: 'torch', expected: 'Uint8Array' });
     if (isZip(input)) return readTorchZip(input, ctx);

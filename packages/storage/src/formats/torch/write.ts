@@ -7,7 +7,7 @@
 import { UnsupportedValueError, pathStep } from '../../errors.js';
 import type { EncodeContext } from '../../format.js';
 import { NDArray, isTypedArray, type NumericDType } from '../../ndarray.js';
-import { writeZip, type ZipWriteMember } from '../_zip.js';
+import { writeZip, zipParts, type ZipWriteMember } from '../_zip-write.js';
 import { pickle } from '../pickle/pickler.js';
 import { DTYPE_STORAGES } from './storage-types.js';
 
@@ -36,7 +36,19 @@ function checkWeightsOnly(value: unknown, path: string, seen: Set<object>): void
   seen.delete(value);
 }
 
+/** Storage data starts on 64-byte boundaries, as PyTorch's own writer lays it out (`.storage_alignment`). */
+const STORAGE_ALIGNMENT = 64;
+
 export function encodeTorch(value: unknown, _ctx: EncodeContext): Uint8Array {
+  return writeZip(torchMembers(value), 0, FORMAT, STORAGE_ALIGNMENT);
+}
+
+/** The checkpoint as pieces for `save`: storages are the tensors' own memory. */
+export function encodeTorchParts(value: unknown, _ctx: EncodeContext): Uint8Array[] {
+  return zipParts(torchMembers(value), 0, FORMAT, STORAGE_ALIGNMENT);
+}
+
+function torchMembers(value: unknown): ZipWriteMember[] {
   checkWeightsOnly(value, '$', new Set());
   const keys = new Map<NDArray, string>();
   const records: ZipWriteMember[] = [];
@@ -54,12 +66,12 @@ export function encodeTorch(value: unknown, _ctx: EncodeContext): Uint8Array {
     },
   });
   const text = (s: string) => new TextEncoder().encode(s);
-  return writeZip([
+  return [
     { name: `${ARCHIVE}/data.pkl`, data, compress: false },
     { name: `${ARCHIVE}/.format_version`, data: text('1'), compress: false },
     { name: `${ARCHIVE}/.storage_alignment`, data: text('64'), compress: false },
     { name: `${ARCHIVE}/byteorder`, data: text('little'), compress: false },
     ...records,
     { name: `${ARCHIVE}/version`, data: text('3\n'), compress: false },
-  ], 0, FORMAT);
+  ];
 }
