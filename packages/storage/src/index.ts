@@ -21,6 +21,7 @@ export { summarize } from './inspect.js';
 export type { InspectNode } from './inspect.js';
 export type { AutoRule } from './auto.js';
 export { atomicWrite } from './io/atomic.js';
+export type { AtomicWriteOptions } from './io/atomic.js';
 export {
   StorageError, UnsupportedValueError, CorruptDataError, UnknownFormatError, FormatUnavailableError,
   LimitExceededError, UnsafeContentError, StorageIOError, InvalidArgumentError, DecodeTimeoutError, isStorageError,

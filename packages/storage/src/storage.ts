@@ -27,6 +27,12 @@ export interface StorageOptions {
 export interface SaveOptions {
   format?: string;
   compressionLevel?: number;
+  /**
+   * true (default): fsync the data and the directory before `save` resolves, so the new file survives a power loss.
+   * false: skip the fsyncs — still atomic (a crashed or killed process leaves the old file or the new one), but
+   * the OS may lose a just-saved file on power loss. For scratch files and caches where write speed matters more.
+   */
+  durable?: boolean;
   /** Format-specific options (e.g. `pretty` for json). */
   [option: string]: unknown;
 }
@@ -72,12 +78,14 @@ export class DLFriendlyStorage {
     const opts: SaveOptions = typeof format === 'string' ? { format } : format;
     const chosen = this.formatForSave(value, opts.format ?? 'auto');
     const ctx = this.encodeContext(opts);
+    if (opts.durable !== undefined && typeof opts.durable !== 'boolean') throw new InvalidArgumentError('save option durable must be a boolean', { received: String(opts.durable) });
+    const durable = opts.durable ?? true;
     if (chosen.saveFile !== undefined) {
-      const bytes = await atomicWrite(path, (temp) => chosen.saveFile!(value, temp, ctx));
+      const bytes = await atomicWrite(path, (temp) => chosen.saveFile!(value, temp, ctx), { durable });
       return { format: chosen.name, path, bytes };
     }
     const encoded = chosen.encodeParts !== undefined ? chosen.encodeParts(value, ctx) : await chosen.encode(value, ctx);
-    const bytes = await atomicWrite(path, encoded);
+    const bytes = await atomicWrite(path, encoded, { durable });
     return { format: chosen.name, path, bytes };
   }
 

@@ -35,6 +35,22 @@ describe('atomic writes', () => {
     expect(readdirSync(d)).toEqual(['parts.bin']);
   });
 
+  it('saves with durable: false (no fsync) to the same bytes, and refuses a non-boolean durable', async () => {
+    const d = dir();
+    const value = { w: new NDArray('float64', [3], new Float64Array([1, -0, NaN])), note: 'x' };
+    for (const format of ['json', 'npy', 'safetensors', 'hdf5'] as const) {
+      const v = format === 'npy' ? value.w : format === 'safetensors' ? { w: value.w } : value;
+      const fast = join(d, `fast.${format}`);
+      const slow = join(d, `slow.${format}`);
+      await save(v, fast, { format, durable: false });
+      await save(v, slow, { format });
+      assertBitEqual(await load(fast), await load(slow));
+      if (format !== 'hdf5') expect(Buffer.compare(readFileSync(fast), readFileSync(slow))).toBe(0);
+    }
+    await expect(save(value, join(d, 'bad.json'), { durable: 'yes' as unknown as boolean })).rejects.toThrow(/durable must be a boolean/);
+    expect(readdirSync(d).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('leaves the old file intact and no temp file when the writer fails', async () => {
     const d = dir();
     const file = join(d, 'a.bin');

@@ -26,6 +26,29 @@ export async function measure(label, run, { verify, repeats = 3 } = {}) {
   return { label, ms: median(times), runs: times.length };
 }
 
+/**
+ * Time several cases round-robin (a, b, c, a, b, c, …) after verifying each once, so that cases whose cost depends
+ * on machine state — file writes racing the kernel's writeback of earlier writes — see the same conditions.
+ * `cases`: { label: { run, verify? } }. Returns { label: { label, ms, runs } } with median ms.
+ */
+export async function measureInterleaved(cases, { repeats = 5 } = {}) {
+  const entries = Object.entries(cases);
+  for (const [label, { run, verify }] of entries) {
+    const first = await run();
+    if (verify && (await verify(first)) === false) throw new Error(`benchmark case ${label}: output failed verification`);
+  }
+  const times = Object.fromEntries(entries.map(([label]) => [label, []]));
+  for (let i = 0; i < repeats; i++) {
+    for (const [label, { run }] of entries) {
+      globalThis.gc?.();
+      const t0 = process.hrtime.bigint();
+      await run();
+      times[label].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return Object.fromEntries(entries.map(([label]) => [label, { label, ms: median(times[label]), runs: repeats }]));
+}
+
 export function machine() {
   return `${os.cpus().length}× ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }

@@ -14,8 +14,14 @@ import { StorageIOError } from '../errors.js';
 
 export type TempWriter = (tempPath: string) => Promise<void>;
 
+export interface AtomicWriteOptions {
+  /** fsync data and directory (default true); false keeps the write atomic but not power-loss durable. */
+  durable?: boolean;
+}
+
 /** `content`: bytes, text (UTF-8), byte chunks written back to back, or a function that writes the temp file itself. */
-export async function atomicWrite(path: string, content: Uint8Array | string | readonly Uint8Array[] | TempWriter): Promise<number> {
+export async function atomicWrite(path: string, content: Uint8Array | string | readonly Uint8Array[] | TempWriter, options: AtomicWriteOptions = {}): Promise<number> {
+  const durable = options.durable ?? true;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let mode: number | undefined;
@@ -27,17 +33,20 @@ export async function atomicWrite(path: string, content: Uint8Array | string | r
   try {
     if (typeof content === 'function') {
       await content(temp);
-      const handle = await fs.open(temp, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
+      if (durable) {
+        const handle = await fs.open(temp, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
       }
     } else {
       const handle = await fs.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o666);
       try {
-        await writeWhileFlushing(handle, typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content);
-        await handle.sync();
+        const parts = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
+        await writeParts(handle, parts, durable);
+        if (durable) await handle.sync();
       } finally {
         await handle.close();
       }
@@ -45,7 +54,7 @@ export async function atomicWrite(path: string, content: Uint8Array | string | r
     if (mode !== undefined) await fs.chmod(temp, mode);
     const { size } = await fs.stat(temp);
     await fs.rename(temp, path);
-    await syncDirectory(dir);
+    if (durable) await syncDirectory(dir);
     return size;
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -55,7 +64,8 @@ export async function atomicWrite(path: string, content: Uint8Array | string | r
 
 const CHUNK_BYTES = 8 << 20;
 
-async function writeWhileFlushing(handle: fs.FileHandle, parts: readonly Uint8Array[]): Promise<void> {
+/** Write the parts back to back; when `flush`, an fdatasync of what is written runs alongside (see top of file). */
+async function writeParts(handle: fs.FileHandle, parts: readonly Uint8Array[], flush: boolean): Promise<void> {
   let flushing: Promise<void> | undefined;
   let flushError: unknown;
   let position = 0;
@@ -67,7 +77,7 @@ async function writeWhileFlushing(handle: fs.FileHandle, parts: readonly Uint8Ar
         start += bytesWritten;
         position += bytesWritten;
       }
-      if (flushing === undefined && part.length >= CHUNK_BYTES) {
+      if (flush && flushing === undefined && part.length >= CHUNK_BYTES) {
         flushing = handle.datasync().then(
           () => { flushing = undefined; },
           (error: unknown) => { flushError ??= error; flushing = undefined; },

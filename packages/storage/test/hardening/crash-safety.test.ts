@@ -16,7 +16,8 @@ const SEED = Number(process.env.OMEGA_CRASH_SEED ?? 4242);
 const PARALLEL = 2;
 /** Kill moments are drawn uniformly from [0, CYCLES × one save's duration) after the child is ready. */
 const CYCLES = 2.5;
-const FORMATS = ['json', 'compressed', 'npy', 'npz', 'safetensors', 'pickle', 'torch', 'hdf5'] as const;
+// ':fast' = save with durable: false (no fsync): still atomic against a killed process.
+const FORMATS = ['json', 'compressed', 'npy', 'npz', 'safetensors', 'pickle', 'torch', 'hdf5', 'npy:fast', 'json:fast'] as const;
 
 const root = mkdtempSync(join(tmpdir(), 'omega-crash-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }), 120_000);
