@@ -1,8 +1,10 @@
 /** 'json' — type-marked JSON, compatible both ways with the seed's markers (README "Typed JSON"). */
 import type { DecodeContext, EncodeContext, Format } from '../format.js';
+import type { CustomCodec } from '../registry.js';
 import { randomBytes } from 'node:crypto';
-import { UNSAFE_INTEGER_SEEN, fromJSONSafe } from '../values/typed-json-decode.js';
-import { toJSONSafe } from '../values/typed-json-encode.js';
+import { UNSAFE_INTEGER_SEEN, fromJSONSafe, fromParsedJSONFast } from '../values/typed-json-decode.js';
+import { DEFAULT_MAX_DEPTH, toJSONSafe } from '../values/typed-json-encode.js';
+import { writeTypedJSON } from '../values/typed-json-write.js';
 import { bytesToText, firstSignificantByte } from './_text.js';
 import { parseJSONExact, parseJSONFast } from './json-text.js';
 
@@ -12,6 +14,18 @@ const JSON_START = new Set('{["-0123456789tfnNI'.split('').map((c) => c.charCode
 const DEFER_PAYLOAD_CHARS = 1 << 16;
 
 export function encodeTypedJSONText(value: unknown, ctx: EncodeContext): string {
+  if (ctx.options.pretty !== true) {
+    try {
+      return writeTypedJSON(value, { codecs: ctx.registry.codecs(), listMaxElements: ctx.listMaxElements, maxDepth: DEFAULT_MAX_DEPTH });
+    } catch {
+      // The one-pass writer knows no paths: the tree encoder below meets the same problem and throws it with its path.
+    }
+  }
+  return encodeViaTree(value, ctx);
+}
+
+/** The marker tree, then JSON.stringify (pretty output, and the error path of the one-pass writer). */
+function encodeViaTree(value: unknown, ctx: EncodeContext): string {
   // Base64 needs no JSON escaping, so large payloads are held back and spliced between the quotes afterwards:
   // JSON.stringify of a 133 MB string costs ~0.5 s, the splice almost nothing.
   const payloads: string[] = [];
@@ -34,14 +48,28 @@ export function decodeTypedJSONText(text: string, ctx: DecodeContext): unknown {
     maxDepth: ctx.policy.maxDepth,
     maxElements: ctx.policy.maxElements,
     allowedCustomTypes: ctx.policy.allowedCustomTypes,
-    inPlace: true,
   };
-  const first = parseJSONFast(text, ctx.policy.maxDepth);
+  let tree: unknown;
   try {
-    return fromJSONSafe(first.tree, { ...options, rejectUnsafeIntegers: !first.exact });
+    tree = JSON.parse(text);
+  } catch {
+    return decodeWithPaths(text, options);
+  }
+  try {
+    return fromParsedJSONFast(tree, options);
+  } catch {
+    // Corrupt input, a limit, or an integer JSON.parse rounded: the path-keeping decoder says which, and where.
+    return decodeWithPaths(text, options);
+  }
+}
+
+function decodeWithPaths(text: string, options: { codecs: readonly CustomCodec[]; maxDepth: number; maxElements: number; allowedCustomTypes: readonly string[] | '*' }): unknown {
+  const first = parseJSONFast(text, options.maxDepth);
+  try {
+    return fromJSONSafe(first.tree, { ...options, inPlace: true, rejectUnsafeIntegers: !first.exact });
   } catch (error) {
     if (error !== UNSAFE_INTEGER_SEEN) throw error;
-    return fromJSONSafe(parseJSONExact(text, ctx.policy.maxDepth), options);
+    return fromJSONSafe(parseJSONExact(text, options.maxDepth), { ...options, inPlace: true });
   }
 }
 

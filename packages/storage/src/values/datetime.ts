@@ -20,35 +20,45 @@ export class PreciseDate extends Date {
 
 const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+/** Two ASCII digits at i..i+1 as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
 
 /** The common shape `YYYY-MM-DDTHH:MM:SS[.ffffff][+00:00|Z]` without a regex (hot on large record sets). */
 function parseUtcFast(iso: string): Date | undefined {
   const n = iso.length;
-  if (n < 19 || iso[4] !== '-' || iso[7] !== '-' || iso[10] !== 'T' || iso[13] !== ':' || iso[16] !== ':') return undefined;
+  // '-' 45, 'T' 84, ':' 58, '.' 46, '+' 43, 'Z' 90, '0' 48
+  if (n < 19 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return undefined;
   let end = n;
-  if (iso.endsWith('+00:00')) end = n - 6;
-  else if (iso.endsWith('Z')) end = n - 1;
-  else if (n > 19 && iso[n - 3] === ':' && (iso[n - 6] === '+' || iso[n - 6] === '-')) return undefined;
+  if (iso.charCodeAt(n - 6) === 43 && iso.charCodeAt(n - 5) === 48 && iso.charCodeAt(n - 4) === 48 && iso.charCodeAt(n - 3) === 58 && iso.charCodeAt(n - 2) === 48 && iso.charCodeAt(n - 1) === 48) end = n - 6;
+  else if (iso.charCodeAt(n - 1) === 90) end = n - 1;
+  else if (n > 19 && iso.charCodeAt(n - 3) === 58 && (iso.charCodeAt(n - 6) === 43 || iso.charCodeAt(n - 6) === 45)) return undefined;
   let micros = 0;
   if (end > 19) {
-    if (iso[19] !== '.' || end - 20 < 1 || end - 20 > 6) return undefined;
+    if (iso.charCodeAt(19) !== 46 || end - 20 < 1 || end - 20 > 6) return undefined;
     for (let i = 20; i < 26; i++) {
-      const d = i < end ? digit(iso, i) : 0;
-      if (d < 0 || d > 9) return undefined;
+      const d = i < end ? iso.charCodeAt(i) - 48 : 0;
+      if (!(d >= 0 && d <= 9)) return undefined;
       micros = micros * 10 + d;
     }
   } else if (end !== 19) return undefined;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
-    const d = digit(iso, i);
-    if (d < 0 || d > 9) return undefined;
-  }
-  const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + two(iso, 2);
+  const c1 = twoDigits(iso, 0);
+  const c2 = twoDigits(iso, 2);
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
+  const hour = twoDigits(iso, 11);
+  const minute = twoDigits(iso, 14);
+  const second = twoDigits(iso, 17);
+  if ((c1 | c2 | month | day | hour | minute | second) < 0) return undefined;
+  const year = c1 * 100 + c2;
   if (year < 100) return undefined;
-  const epoch = Date.UTC(year, two(iso, 5) - 1, two(iso, 8), two(iso, 11), two(iso, 14), two(iso, 17), Math.floor(micros / 1000));
+  const ms = (micros / 1000) | 0;
+  const epoch = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (Number.isNaN(epoch)) return undefined;
-  const micro = micros % 1000;
+  const micro = micros - ms * 1000;
   return micro === 0 ? new Date(epoch) : new PreciseDate(epoch, micro);
 }
 
@@ -82,36 +92,28 @@ export function parseIsoDateTime(iso: string, where: { path?: string } = {}): Da
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
-/**
- * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
- * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
- */
 const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
-/** Days since 1970-01-01 → [year, month 1–12, day] (proleptic Gregorian; integer arithmetic, no Date calls). */
-function civilFromDays(days: number): [number, number, number] {
+/**
+ * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
+ * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
+ * Computed with integer arithmetic (proleptic Gregorian days → civil date): Date's own formatting dominated encode
+ * time on record sets.
+ */
+export function formatIsoDateTime(date: Date): string {
+  const t = date.getTime();
+  const days = Math.floor(t / 86_400_000);
+  let rest = t - days * 86_400_000;
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
-/**
- * Python-style `isoformat()` of an aware UTC datetime: `2025-07-17T01:06:14.618679+00:00`, fraction omitted when 0.
- * Years outside 1..9999 (which Python cannot hold) use the extended ±YYYYYY form.
- * Computed with integer arithmetic: Date's own formatting dominated encode time on record sets.
- */
-export function formatIsoDateTime(date: Date): string {
-  const t = date.getTime();
-  const days = Math.floor(t / 86_400_000);
-  let rest = t - days * 86_400_000;
-  const [y, mo, d] = civilFromDays(days);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const mi = Math.floor(rest / 60_000);

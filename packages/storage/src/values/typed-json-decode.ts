@@ -7,10 +7,11 @@ import { Decimal } from 'decimal.js';
 import { CorruptDataError, LimitExceededError, StorageError, UnsafeContentError, at, rawStep, renderPath, type ValuePath } from '../errors.js';
 import { checkLimit } from '../limits.js';
 import {
-  NDArray, allocate, numberToBfloat16Bits, numberToFloat16Bits, sizeOf, itemsize, typedFromBytes,
-  type DType, type NDArrayData, type NumericDType,
+  NDArray, allocate, numberToBfloat16Bits, numberToFloat16Bits, sizeOf, itemsize,
+  type DType, type NDArrayData, type NumericDType, type TypedArray,
 } from '../ndarray.js';
 import type { CustomCodec } from '../registry.js';
+import { base64IntoView } from './_base64.js';
 import { parseIsoDateTime } from './datetime.js';
 import { dtypeFromNumpyName, dtypeFromTorchName } from './dtype-names.js';
 
@@ -35,6 +36,8 @@ type Tree = unknown;
 /** Thrown (not a StorageError: it never leaves the json format) when `rejectUnsafeIntegers` meets a rounded integer. */
 export const UNSAFE_INTEGER_SEEN = new Error('an integer beyond 2^53 was read through JSON.parse');
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Thrown by the path-free decoder where the path-keeping one would throw a located error. */
+const GAVE_UP = new Error('typed JSON: decode again with paths');
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 function corrupt(message: string, path: ValuePath, expected?: string, received?: unknown): CorruptDataError {
@@ -185,16 +188,38 @@ function fromBase64(dtype: NumericDType, shape: readonly number[], b64: unknown,
   const byteLength = count * itemsize(dtype);
   if (typeof b64 !== 'string') throw corrupt('base64 array data must be a string', at(path, 'data'), 'a base64 string', b64);
   const expectedChars = 4 * Math.ceil(byteLength / 3);
-  // Decode straight into an ArrayBuffer of our own: aligned for every typed array, not a view into Buffer's pool.
-  const own = Buffer.alloc(byteLength);
-  const written = b64.length === expectedChars ? own.write(b64, 'base64') : -1;
+  // Decoded straight into the typed array's own ArrayBuffer: aligned, exactly its size, shared with nothing.
+  const data = allocate(dtype, count) as TypedArray;
+  const written = b64.length === expectedChars ? base64IntoView(b64, data) : -1;
   if (written !== byteLength) {
     throw corrupt('base64 array payload has the wrong length or invalid characters', at(path, 'data'), `${byteLength} bytes (${expectedChars} base64 characters) for ${dtype} [${shape.join(', ')}]`, `${b64.length} characters`);
   }
-  return new NDArray(dtype, shape, typedFromBytes(dtype, new Uint8Array(own.buffer, own.byteOffset, byteLength), count));
+  return new NDArray(dtype, shape, data);
+}
+
+function isShape(raw: unknown): raw is number[] {
+  if (!Array.isArray(raw)) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const d = raw[i];
+    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) return false;
+  }
+  return true;
 }
 
 export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}): unknown {
+  return createTreeDecoder(options).decode(tree);
+}
+
+/**
+ * Decode a tree fresh from JSON.parse in place, without building paths: it throws (anything) wherever
+ * `fromJSONSafe` would throw, and also on an integer beyond 2^53 (JSON.parse rounded it). The caller then decodes the
+ * text again the exact way, which throws the same error with its path (or reads the big integer exactly).
+ */
+export function fromParsedJSONFast(tree: unknown, options: Omit<TypedJSONDecodeOptions, 'inPlace' | 'rejectUnsafeIntegers'>): unknown {
+  return createTreeDecoder({ ...options, inPlace: true, rejectUnsafeIntegers: true }).decodeWithoutPaths(tree);
+}
+
+function createTreeDecoder(options: TypedJSONDecodeOptions): { decode(tree: unknown): unknown; decodeWithoutPaths(tree: unknown): unknown } {
   const codecs = options.codecs ?? [];
   const maxDepth = options.maxDepth ?? 1000;
   const maxElements = options.maxElements ?? 2 ** 31;
@@ -209,7 +234,7 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     const dtype = arrayDType(marker, node.dtype, path);
     let shape: number[];
     if (node.shape === undefined) shape = inferShape(node.data);
-    else if (Array.isArray(node.shape) && node.shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) shape = node.shape as number[];
+    else if (isShape(node.shape)) shape = node.shape;
     else throw corrupt('malformed shape', at(path, 'shape'), 'a list of non-negative integers', node.shape);
     const count = sizeOf(shape);
     if (count > maxElements) checkLimit('array element count', count, maxElements, 'maxElements', { path: renderPath(path) });
@@ -333,8 +358,50 @@ export function fromJSONSafe(tree: unknown, options: TypedJSONDecodeOptions = {}
     }
   };
 
-  checkNumber(tree);
-  return walk(tree, '$', 0);
+  // Same decisions as walk/plainObject, with '$' for every path (paths only matter in errors; see fromParsedJSONFast).
+  const walkFast = (node: object, depth: number): unknown => {
+    if (depth > maxDepth) throw GAVE_UP;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item === 'object') {
+          if (item !== null) node[i] = walkFast(item, depth + 1);
+        } else if (typeof item === 'number' && (item > MAX_SAFE || item < -MAX_SAFE)) throw UNSAFE_INTEGER_SEEN;
+      }
+      return node;
+    }
+    const obj = node as Record<string, unknown>;
+    if (own(obj, '__type__') && typeof obj.__type__ === 'string') {
+      const marker = decodeMarker(obj, obj.__type__, '$', depth);
+      if (marker !== NOT_A_MARKER) return marker;
+    }
+    const keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const raw = obj[key];
+      if (typeof raw === 'object') {
+        if (raw === null) continue;
+        const value = walkFast(raw, depth + 1);
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        else obj[key] = value;
+      } else if (typeof raw === 'number' && (raw > MAX_SAFE || raw < -MAX_SAFE)) throw UNSAFE_INTEGER_SEEN;
+    }
+    return obj;
+  };
+
+  return {
+    decode(tree) {
+      checkNumber(tree);
+      return walk(tree, '$', 0);
+    },
+    decodeWithoutPaths(tree) {
+      if (typeof tree !== 'object') {
+        checkNumber(tree);
+        return tree;
+      }
+      return tree === null ? null : walkFast(tree, 0);
+    },
+  };
 }
 
 const NOT_A_MARKER = Symbol('not a marker');

@@ -38,6 +38,7 @@ export interface TypedJSONEncodeOptions {
 }
 
 export const DEFAULT_LIST_MAX_ELEMENTS = 8;
+export const DEFAULT_MAX_DEPTH = 1000;
 
 /** complex.js values (what mathjs's `complex()` returns) and anything mathjs marks `isComplex`. */
 export function isComplexLike(v: object): v is { re: number; im: number } {
@@ -60,7 +61,7 @@ function floatMarker(n: number): JSONValue {
   return { __type__: 'float', repr };
 }
 
-function encodeNumber(n: number): JSONValue {
+export function encodeNumber(n: number): JSONValue {
   return Number.isFinite(n) && !Object.is(n, -0) ? n : floatMarker(n);
 }
 
@@ -87,7 +88,7 @@ function nestedList(flat: ArrayLike<unknown>, shape: readonly number[], map: (x:
   return build(0);
 }
 
-function listable(arr: NDArray, limit: number): boolean {
+export function listable(arr: NDArray, limit: number): boolean {
   if (arr.dtype === 'str') return true;
   if (arr.size > limit || arr.dtype === 'complex64' || arr.dtype === 'complex128') return false;
   const d = arr.data;
@@ -144,7 +145,7 @@ export function encodeNDArray(arr: NDArray, listMaxElements: number, externalize
 export function toJSONSafe(value: unknown, options: TypedJSONEncodeOptions = {}): JSONValue {
   const codecs = options.codecs ?? [];
   const listMax = options.listMaxElements ?? DEFAULT_LIST_MAX_ELEMENTS;
-  const maxDepth = options.maxDepth ?? 1000;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const ancestors = new Set<object>();
 
   const enter = (v: object, path: ValuePath, depth: number) => {
