@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DLFriendlyStorage, NDArray, PreciseDate, fromJSONSafe, isStorageError, parseIsoDateTime, toJSONSafe } from '../src/index.js';
+import { DLFriendlyStorage, NDArray, PreciseDate, formatIsoDateTime, fromJSONSafe, isStorageError, parseIsoDateTime, toJSONSafe } from '../src/index.js';
 import { valueArbitrary } from './support/arbitraries.js';
 import { assertBitEqual } from './support/bit-equal.js';
 import { arraysByDtype, containerValues, scalarValues, specialArrays } from './support/sample-values.js';
@@ -157,5 +157,28 @@ describe('ISO date-time parsing (fast shape vs general)', () => {
       expect(d instanceof PreciseDate ? d.microsecond : 0).toBe(micro);
     }
     expect(() => parseIsoDateTime('2025-07-17T01:06:1x')).toThrow(/malformed ISO date-time/);
+  });
+
+  it('round-trips formatIsoDateTime for every day from year 1 to 9999 and beyond (extended years), at seeded times', () => {
+    let x = 12345;
+    const next = () => ((x = (x * 1103515245 + 12345) >>> 0), x);
+    const problems: string[] = [];
+    for (let day = -719162 - 3000; day < 2932897 + 3000; day += 7) {
+      const t = day * 86_400_000 + (next() % 86_400_000);
+      const d = next() % 4 === 0 ? new PreciseDate(t, next() % 1000) : new Date(t);
+      const iso = formatIsoDateTime(d);
+      const back = parseIsoDateTime(iso);
+      const micro = (v: Date) => (v instanceof PreciseDate ? v.microsecond : 0);
+      if (back.getTime() !== d.getTime() || micro(back) !== micro(d)) problems.push(`${iso} → ${back.toISOString()}`);
+    }
+    expect(problems.slice(0, 5)).toEqual([]);
+  });
+
+  it('refuses dates Python would refuse instead of rolling them over (30 February, 24:00, leap seconds)', () => {
+    for (const iso of ['2023-02-29T00:00:00+00:00', '1900-02-29T12:00:00Z', '2023-04-31T00:00:00', '2023-01-31T24:00:00Z', '2016-12-31T23:59:60Z', '2023-13-01T00:00:00', '2023-00-10T00:00:00']) {
+      expect(() => parseIsoDateTime(iso), iso).toThrow(/date-time field out of range/);
+    }
+    expect(parseIsoDateTime('2024-02-29T23:59:59.999999+00:00').getTime()).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+    expect(parseIsoDateTime('2000-02-29T00:00:00Z').getTime()).toBe(Date.UTC(2000, 1, 29));
   });
 });

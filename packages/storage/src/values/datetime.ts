@@ -20,6 +20,27 @@ export class PreciseDate extends Date {
 
 const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Proleptic Gregorian year, month 1–12, day → days since 1970-01-01 (integer arithmetic, no Date calls). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Python's datetime ranges (no 24:00, no leap second, no 30 February); Date.UTC would silently roll them over. */
+function fieldsInRange(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+}
+
 /** Two ASCII digits at i..i+1 as a number, or -1. */
 function twoDigits(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48;
@@ -56,8 +77,10 @@ function parseUtcFast(iso: string): Date | undefined {
   const year = c1 * 100 + c2;
   if (year < 100) return undefined;
   const ms = (micros / 1000) | 0;
-  const epoch = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  if (Number.isNaN(epoch)) return undefined;
+  // Integer arithmetic, not Date.UTC: Date.UTC was a tenth of decoding a large record set.
+  // Out-of-range fields are left to the strict parser below, which refuses them.
+  if (!fieldsInRange(year, month, day, hour, minute, second)) return undefined;
+  const epoch = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
   const micro = micros - ms * 1000;
   return micro === 0 ? new Date(epoch) : new PreciseDate(epoch, micro);
 }
@@ -73,6 +96,9 @@ export function parseIsoDateTime(iso: string, where: { path?: string } = {}): Da
   const ms = Number(digits.slice(0, 3));
   const micro = Number(digits.slice(3, 6));
   const year = Number(y);
+  if (!fieldsInRange(year, Number(mo), Number(d), Number(h), Number(mi), Number(s))) {
+    throw new CorruptDataError('date-time field out of range', { ...where, expected: 'a real calendar date and a time within 00:00:00–23:59:59', received: JSON.stringify(iso) });
+  }
   let epoch = Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   if (year >= 0 && year < 100) {
     // Date.UTC maps years 0–99 to 1900–1999.
