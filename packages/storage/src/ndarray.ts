@@ -180,6 +180,17 @@ export function typedFromBytes(dtype: NumericDType, bytes: Uint8Array, count: nu
  * A copy of `bytes` in a fresh, aligned ArrayBuffer. Not `bytes.slice()`: on a Node Buffer (what `fs` returns)
  * `slice` is a view that shares memory, so byte-swapping it would alter the caller's input.
  */
+/** The pieces back to back in one fresh buffer (for `encode`; `save` writes the pieces without joining them). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export function copyBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }

@@ -6,6 +6,7 @@
  */
 import zlib from 'node:zlib';
 import { FormatUnavailableError, UnsupportedValueError } from '../errors.js';
+import { concatBytes } from '../ndarray.js';
 
 export interface ZipWriteMember {
   name: string;
@@ -88,14 +89,7 @@ export function zipParts(members: readonly ZipWriteMember[], level: number, form
 
 /** The archive as one buffer. */
 export function writeZip(members: readonly ZipWriteMember[], level: number, format: string, dataAlignment?: number): Uint8Array {
-  const parts = zipParts(members, level, format, dataAlignment);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(zipParts(members, level, format, dataAlignment));
 }
 
 function commonFields(view: DataView, at: number, item: Prepared): void {

@@ -6,7 +6,7 @@
 import { CorruptDataError, UnsupportedValueError } from '../errors.js';
 import type { Format } from '../format.js';
 import { checkLimit, type LoadPolicy } from '../limits.js';
-import { NDArray, byteswapInPlace, copyBytes, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
+import { NDArray, byteswapInPlace, concatBytes, copyBytes, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
 import { descrForDType, parseDescr } from './_npy-descr.js';
 import { hasNpyMagic, readNpyHeader, writeNpyHeader, type Where } from './_npy-header.js';
 import { fortranToCBytes, fortranToCItems } from './_fortran-order.js';
@@ -110,11 +110,7 @@ export function encodeNpyParts(value: unknown, where: Where = { format: 'npy' })
 }
 
 export function encodeNpy(value: unknown, where: Where = { format: 'npy' }): Uint8Array {
-  const [header, data] = encodeNpyParts(value, where);
-  const out = new Uint8Array(header.length + data.length);
-  out.set(header, 0);
-  out.set(data, header.length);
-  return out;
+  return concatBytes(encodeNpyParts(value, where));
 }
 
 function encodeUcs4(strings: readonly string[], where: Where): { descr: string; data: Uint8Array } {

@@ -10,7 +10,7 @@
 import { CorruptDataError, UnsupportedValueError, pathStep } from '../errors.js';
 import type { Format } from '../format.js';
 import type { LoadPolicy } from '../limits.js';
-import { NDArray, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
+import { NDArray, concatBytes, isTypedArray, typedFromBytes, type NumericDType, type TypedArray } from '../ndarray.js';
 import { isPlainObject } from '../values/typed-json-encode.js';
 import { METADATA_KEY, parseHeader, readHeaderLength, safetensorsDType, type TensorInfo } from './_safetensors-header.js';
 
@@ -93,14 +93,7 @@ export function encodeSafetensorsParts(value: unknown): Uint8Array[] {
 }
 
 export function encodeSafetensors(value: unknown): Uint8Array {
-  const parts = encodeSafetensorsParts(value);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(encodeSafetensorsParts(value));
 }
 
 function checkMetadata(v: unknown, path: string): Record<string, string> {

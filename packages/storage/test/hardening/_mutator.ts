@@ -3,6 +3,7 @@
  * splicing with another input, integer header-field overwrites, decimal-number tweaks and format tokens.
  * Every choice comes from the Prng, so (seed, corpus) → the same inputs on every run.
  */
+import { concatBytes } from '../../src/ndarray.js';
 import type { Prng } from './_prng.js';
 
 const INTERESTING_BYTES = [0x00, 0x01, 0x7f, 0x80, 0xff, 0x0a, 0x22, 0x5c, 0x7b, 0x5b, 0x2c];
@@ -125,13 +126,7 @@ export function mutate(input: Uint8Array, rng: Prng, others: readonly Uint8Array
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 export function ascii(text: string): Uint8Array {
