@@ -1,9 +1,9 @@
 /** One subject's planning mesh plus its clock, and the JSON views the API returns. */
 import { NDArray } from '@omega/storage';
 import {
-  PlanningMesh, ledgerFromPerson, part, paymentCapacityFromLedger, planningInputFromPerson, whenCondition, type MarketAssumptions, type PaymentPart, type PaymentWhen,
+  PlanningMesh, ledgerFromPerson, part, planningInputFromPerson, whenCondition, type MarketAssumptions, type PaymentCapacity, type PaymentPart, type PaymentWhen,
 } from '@omega/stochastic-mesh';
-import type { Ledger } from '@omega/accounting';
+import { DEFAULT_ACCOUNT_IDS, dollarsToCents, formatCents, paymentCapacity, postPayment, validatePayment, type Ledger, type PaymentInput } from '@omega/accounting';
 import type { Person } from '@omega/synthetic-data';
 import { InvalidInputError, UnprocessableError } from '../errors.js';
 import { addMonthsUtc, formatIsoDay, parseIsoDay } from './iso-date.js';
@@ -41,10 +41,34 @@ export interface AdvanceRequest {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Where milestone payments are taken from, in order. */
+const PAYING_ACCOUNTS = [DEFAULT_ACCOUNT_IDS.checking, DEFAULT_ACCOUNT_IDS.savings] as const;
+
+/**
+ * The ledger payments that move `cents` from checking (first) and savings to milestone payments on `date`, each
+ * validated against the account's rules — or why they cannot.
+ */
+function milestoneLegs(ledger: Ledger, cents: bigint, date: Date, milestoneId: string): PaymentInput[] | string {
+  const legs: PaymentInput[] = [];
+  let left = cents;
+  for (const from of PAYING_ACCOUNTS) {
+    if (left <= 0n) break;
+    const cap = paymentCapacity(ledger, from, date).amount;
+    const take = cap === null || cap >= left ? left : cap > 0n ? cap : 0n;
+    if (take === 0n) continue;
+    const leg: PaymentInput = { from, to: DEFAULT_ACCOUNT_IDS.milestonePayments, amount: take, date, description: `milestone ${milestoneId}`, meta: { milestoneId } };
+    const verdict = validatePayment(ledger, leg);
+    if (!verdict.ok) return verdict.violations.map((v) => v.message).join('; ');
+    legs.push(leg);
+    left -= take;
+  }
+  return left > 0n ? `checking and savings can pay $${formatCents(cents - left)} of $${formatCents(cents)} on ${formatIsoDay(date)}` : legs;
+}
+
 export class MeshSession {
   readonly mesh: PlanningMesh;
   readonly options: MeshOptions;
-  /** The person's accounts (@omega/accounting), opened at the start; immediate payments are checked against it. */
+  /** The person's accounts (@omega/accounting), opened at the start; payments made now are checked and posted here. */
   readonly ledger: Ledger;
   readonly market: MarketAssumptions;
   /** Milestones of the person the mesh does not hold (due on/before the start or after the horizon). */
@@ -55,9 +79,16 @@ export class MeshSession {
     this.clockDate = start;
     this.options = options;
     this.ledger = ledgerFromPerson(person, { asOf: start });
+    // The mesh asks before it pays anything now; the answer comes from the ledger as it stands after earlier payments.
+    const capacity: PaymentCapacity = {
+      canPay: ({ milestoneId, amount, date }) => {
+        const legs = milestoneLegs(this.ledger, dollarsToCents(amount), date, milestoneId);
+        return typeof legs === 'string' ? { ok: false, reason: legs } : { ok: true };
+      },
+    };
     const input = planningInputFromPerson(person, {
       asOf: start, seed: options.seed, horizonYears: options.horizonYears, paths: options.paths, stepMonths: options.stepMonths,
-      paymentCapacity: paymentCapacityFromLedger(this.ledger),
+      paymentCapacity: capacity,
       ...(options.market ? { market: options.market } : {}),
     });
     this.market = input.market;
@@ -86,7 +117,20 @@ export class MeshSession {
       return p.rest ? part.rest(when) : p.fraction !== undefined ? part.fraction(when, p.fraction) : part.amount(when, p.amount!);
     });
     const made = this.mesh.pay(request.milestoneId, parts);
+    this.post(request.milestoneId, made.reduce((sum, m) => sum + m.amount, 0));
     return { made: made.map((m) => ({ milestoneId: m.milestoneId, amount: round2(m.amount), date: formatIsoDay(m.date) })) };
+  }
+
+  /** Post what the mesh just paid now (the same total its capacity check approved) to the ledger. */
+  private post(milestoneId: string, dollars: number): void {
+    if (dollars <= 0) return;
+    const legs = milestoneLegs(this.ledger, dollarsToCents(dollars), this.clockDate, milestoneId);
+    // The capacity check approved exactly these legs a moment ago; anything else is a bug, not bad input.
+    if (typeof legs === 'string') throw new Error(`ledger refused an approved milestone payment: ${legs}`);
+    for (const leg of legs) {
+      const outcome = postPayment(this.ledger, leg);
+      if (outcome.status !== 'posted') throw new Error(`ledger did not post an approved milestone payment (${outcome.status})`);
+    }
   }
 
   advance(request: AdvanceRequest): void {
