@@ -51,6 +51,26 @@ describe('atomic writes', () => {
     expect(readdirSync(d).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('save writes exactly the bytes encode returns, for the formats that hand save their pieces', async () => {
+    const d = dir();
+    const big = new NDArray('float32', [70_000], Float32Array.from({ length: 70_000 }, (_, i) => Math.sin(i)));
+    const cases: Array<[string, unknown, Record<string, unknown>]> = [
+      ['npy', big, {}],
+      ['safetensors', { w: big, b: new NDArray('int64', [2], new BigInt64Array([-1n, 2n ** 62n])) }, {}],
+      ['npz', { w: big, e: new NDArray('int32', [0], new Int32Array(0)) }, {}],
+      ['npz', { w: big }, { compress: true }],
+      ['torch', { w: new NDArray('float32', [70_000], big.data, { tensor: true }), step: 3 }, {}],
+      ['pickle', { w: big, label: 'x' }, { protocol: 3 }],
+      ['pickle', { w: big }, { protocol: 2 }],
+    ];
+    for (const [format, value, extra] of cases) {
+      const file = join(d, `out.${format}`);
+      await save(value, file, { format, ...extra });
+      const encoded = (await new DLFriendlyStorage().encode(value, { format, ...extra })) as Uint8Array;
+      expect(Buffer.compare(readFileSync(file), Buffer.from(encoded)), `${format} ${JSON.stringify(extra)}`).toBe(0);
+    }
+  });
+
   it('leaves the old file intact and no temp file when the writer fails', async () => {
     const d = dir();
     const file = join(d, 'a.bin');

@@ -3,7 +3,7 @@ import { CorruptDataError, InvalidArgumentError } from '../../errors.js';
 import type { DecodeContext, EncodeContext, Format } from '../../format.js';
 import { readWholeFile } from '../../io/read-file.js';
 import { firstLargeBytesPayload } from './payload-scan.js';
-import { pickle } from './pickler.js';
+import { pickle, pickleParts } from './pickler.js';
 import { ADOPT_MIN_BYTES, unpickle } from './unpickler.js';
 
 /** `\x80\x02\x8a\x0a` + torch's legacy magic number: a legacy torch.save file, not a plain pickle. */
@@ -30,10 +30,14 @@ async function loadPickleFile(path: string, ctx: DecodeContext): Promise<unknown
   return decodePickle(bytes, ctx, 'pickle', true);
 }
 
-export function encodePickle(value: unknown, ctx: EncodeContext): Uint8Array {
+function protocolOf(ctx: EncodeContext): 2 | 3 {
   const protocol = ctx.options.protocol ?? 2;
   if (protocol !== 2 && protocol !== 3) throw new InvalidArgumentError('pickle protocol option must be 2 or 3', { format: 'pickle', received: String(protocol) });
-  return pickle(value, { protocol });
+  return protocol;
+}
+
+export function encodePickle(value: unknown, ctx: EncodeContext): Uint8Array {
+  return pickle(value, { protocol: protocolOf(ctx) });
 }
 
 export const pickleFormat: Format = {
@@ -46,6 +50,7 @@ export const pickleFormat: Format = {
     return head.length >= 2 && head[0] === 0x80 && head[1]! >= 2 && head[1]! <= 5 && !isTorchLegacyHead(head);
   },
   encode: encodePickle,
+  encodeParts: (value, ctx) => pickleParts(value, { protocol: protocolOf(ctx) }),
   decode: (input, ctx) => decodePickle(input, ctx),
   loadFile: loadPickleFile,
 };

@@ -40,6 +40,15 @@ const NUMPY_CODE: Record<Exclude<NumericDType, 'bfloat16'>, [string, string]> = 
 const BATCH = 1000;
 
 export function pickle(value: unknown, options: PickleWriteOptions = {}): Uint8Array {
+  return writePickle(value, options).finish();
+}
+
+/** The pickle as pieces for `save`: large array payloads are the arrays' own bytes (protocol 3) — no joined copy. */
+export function pickleParts(value: unknown, options: PickleWriteOptions = {}): Uint8Array[] {
+  return writePickle(value, options).parts();
+}
+
+function writePickle(value: unknown, options: PickleWriteOptions): ByteSink {
   const protocol = options.protocol ?? 2;
   const format = options.format ?? 'pickle';
   const out = new ByteSink();
@@ -303,7 +312,7 @@ export function pickle(value: unknown, options: PickleWriteOptions = {}): Uint8A
   out.byte(protocol);
   write(value, '$');
   out.byte(OP.STOP);
-  return out.finish();
+  return out;
 }
 
 /** Minimal little-endian two's complement bytes of a bigint (LONG1/LONG4 payload). */

@@ -75,6 +75,12 @@ export class ByteSink {
     for (let i = 0; i < text.length; i++) this.byte(text.charCodeAt(i));
   }
 
+  /** Everything written, as pieces to write back to back (large payloads are the caller's bytes, not copies). */
+  parts(): Uint8Array[] {
+    this.flush();
+    return [...this.chunks];
+  }
+
   finish(): Uint8Array {
     this.flush();
     if (this.chunks.length === 1) return this.chunks[0]!;
