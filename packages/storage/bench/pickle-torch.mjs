@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measure, report } from '@omega/bench';
+import { measure, measureInterleaved, report } from '@omega/bench';
 import { DLFriendlyStorage, NDArray } from '../dist/index.js';
 import { MB, randomWalkFloat32, sameBytes } from './_data.mjs';
 
@@ -19,22 +19,26 @@ const raw = arr.bytes();
 const same = (a) => sameBytes(a, raw);
 
 const rawFile = join(dir, 'raw.bin');
-const fsWrite = await measure('fs write raw', () => writeFileSync(rawFile, raw), { verify: () => same(new Uint8Array(readFileSync(rawFile))) });
-const fsRead = await measure('fs read raw', () => readFileSync(rawFile), { verify: (b) => same(new Uint8Array(b)) });
-
-const rows = [];
-for (const [label, value, format, extra] of [
+const cases = [
   ['pickle p2', { w: arr }, 'pickle', { protocol: 2 }],
   ['pickle p3', { w: arr }, 'pickle', { protocol: 3 }],
   ['torch .pt', { w: tensor }, 'torch', {}],
-]) {
-  const file = join(dir, `${label.replace(/\W/g, '')}.bin`);
-  const write = await measure(`${label} save`, () => storage.save(value, file, { format, ...extra }), {
-    verify: async () => same((await storage.load(file, format)).w.data),
-  });
-  const read = await measure(`${label} load`, () => storage.load(file, format), { verify: (v) => same(v.w.data) });
-  rows.push({ case: `${MB} MB Float32Array write`, ours: label, baseline: 'fs.writeFileSync raw bytes', oursMs: write.ms, baselineMs: fsWrite.ms });
-  rows.push({ case: `${MB} MB Float32Array read`, ours: label, baseline: 'fs.readFileSync raw bytes', oursMs: read.ms, baselineMs: fsRead.ms, target: label === 'torch .pt' ? undefined : 0.5 });
+].map(([label, value, format, extra]) => ({ label, value, format, extra, file: join(dir, `${label.replace(/\W/g, '')}.bin`) }));
+// Writes are timed round-robin with the raw write (see npy-safetensors.mjs); reads one case after another.
+const writes = await measureInterleaved({
+  raw: { run: () => writeFileSync(rawFile, raw), verify: () => same(new Uint8Array(readFileSync(rawFile))) },
+  ...Object.fromEntries(cases.map((c) => [c.label, {
+    run: () => storage.save(c.value, c.file, { format: c.format, ...c.extra }),
+    verify: async () => same((await storage.load(c.file, c.format)).w.data),
+  }])),
+});
+const fsRead = await measure('fs read raw', () => readFileSync(rawFile), { verify: (b) => same(new Uint8Array(b)) });
+
+const rows = [];
+for (const c of cases) {
+  const read = await measure(`${c.label} load`, () => storage.load(c.file, c.format), { verify: (v) => same(v.w.data) });
+  rows.push({ case: `${MB} MB Float32Array write`, ours: c.label, baseline: 'fs.writeFileSync raw bytes', oursMs: writes[c.label].ms, baselineMs: writes.raw.ms });
+  rows.push({ case: `${MB} MB Float32Array read`, ours: c.label, baseline: 'fs.readFileSync raw bytes', oursMs: read.ms, baselineMs: fsRead.ms, target: c.label === 'torch .pt' ? undefined : 0.5 });
 }
 // What numpy users hand us: pickle.dump of the same array by Debian's numpy at Python's default protocol and at 5.
 const rawPath = join(dir, 'array.f32');
