@@ -44,5 +44,11 @@ describe('blackScholes', () => {
   it('rejects invalid input naming the field', () => {
     expect(() => blackScholes({ s0: 100, strike: -1, rate: 0, sigma: 0.2, t: 1, type: 'call' })).toThrow(/strike/);
     expect(() => blackScholes({ s0: 100, strike: 1, rate: 0, sigma: 0.2, t: 1, type: 'straddle' as 'call' })).toThrow(/type/);
+    // the binomial tree makes the same checks (it used to price a NaN strike or rate silently), plus its own
+    const tree = { s0: 100, strike: 100, rate: 0.05, sigma: 0.2, t: 1, type: 'put' as const, exercise: 'american' as const, steps: 50 };
+    expect(() => binomialPrice({ ...tree, strike: Number.NaN })).toThrow(/strike/);
+    expect(() => binomialPrice({ ...tree, rate: Number.POSITIVE_INFINITY })).toThrow(/rate/);
+    expect(() => binomialPrice({ ...tree, type: 'straddle' as 'put' })).toThrow(/type/);
+    expect(() => binomialPrice({ ...tree, sigma: 0 })).toThrow(/sigma/);
   });
 });

@@ -3,15 +3,9 @@
  * dates, each snapped to the nearest tree step). A deterministic reference for the Monte Carlo methods.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { checkVanillaInput, type BlackScholesInput } from './black-scholes.js';
 
-export interface BinomialInput {
-  s0: number;
-  strike: number;
-  rate: number;
-  dividend?: number;
-  sigma: number;
-  t: number;
-  type: 'call' | 'put';
+export interface BinomialInput extends BlackScholesInput {
   /** 'european', 'american', or the Bermudan exercise times (years in (0, t]). */
   exercise: 'european' | 'american' | readonly number[];
   steps?: number;
@@ -21,7 +15,8 @@ export function binomialPrice(input: BinomialInput): number {
   const { s0, strike, rate, sigma, t, type } = input;
   const q = input.dividend ?? 0;
   const n = input.steps ?? 2000;
-  if (!(s0 > 0)) throw new InvalidArgumentError('s0', 'a number > 0', s0);
+  checkVanillaInput(input);
+  // A tree also needs volatility and time to step through.
   if (!(sigma > 0)) throw new InvalidArgumentError('sigma', 'a number > 0', sigma);
   if (!(t > 0)) throw new InvalidArgumentError('t', 'a number > 0', t);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('steps', 'an integer ≥ 1', n);

@@ -13,7 +13,8 @@ export interface BlackScholesInput {
   type: 'call' | 'put';
 }
 
-export function blackScholes(input: BlackScholesInput): number {
+/** The checks every single-asset vanilla pricer makes (Black–Scholes, the binomial tree). */
+export function checkVanillaInput(input: BlackScholesInput): void {
   const { s0, strike, rate, sigma, t, type } = input;
   const q = input.dividend ?? 0;
   if (!(s0 > 0) || !Number.isFinite(s0)) throw new InvalidArgumentError('s0', 'a finite number > 0', s0);
@@ -23,6 +24,12 @@ export function blackScholes(input: BlackScholesInput): number {
   if (!(sigma >= 0) || !Number.isFinite(sigma)) throw new InvalidArgumentError('sigma', 'a finite number ≥ 0', sigma);
   if (!(t >= 0) || !Number.isFinite(t)) throw new InvalidArgumentError('t', 'a finite number ≥ 0', t);
   if (type !== 'call' && type !== 'put') throw new InvalidArgumentError('type', "'call' | 'put'", type);
+}
+
+export function blackScholes(input: BlackScholesInput): number {
+  const { s0, strike, rate, sigma, t, type } = input;
+  const q = input.dividend ?? 0;
+  checkVanillaInput(input);
   const fwdS = s0 * Math.exp(-q * t);
   const pvK = strike * Math.exp(-rate * t);
   const sd = sigma * Math.sqrt(t);
