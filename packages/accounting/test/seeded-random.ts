@@ -1,11 +1,8 @@
-/** A small seeded PRNG (mulberry32) for test fixtures: same seed → same sequence. */
+/** A seeded PRNG for test fixtures (pure-rand's xoroshiro128+): same seed → same sequence of uniforms in [0, 1). */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const gen = xoroshiro128plus(seed);
+  return () => uniformFloat64(gen);
 }

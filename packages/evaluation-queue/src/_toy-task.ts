@@ -4,6 +4,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, NDArray, save } from '@omega/storage';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { SubjectFailure } from './errors.js';
 import type { RunSpec, SubjectTask } from './task.js';
 
@@ -30,16 +32,10 @@ function hash32(text: string): number {
   return h;
 }
 
-/** mulberry32: a tiny seeded generator in [0, 1). */
+/** A seeded stream of uniforms in [0, 1) (pure-rand's xoroshiro128+). */
 function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const gen = xoroshiro128plus(seed);
+  return () => uniformFloat64(gen);
 }
 
 export function subjectFileName(index: number): string {

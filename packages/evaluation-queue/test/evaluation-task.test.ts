@@ -6,8 +6,7 @@ import { load, type NDArray } from '@omega/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluationTask, EvaluationExportMissingError, runQueuedEvaluation, type RunSpec } from '../src/index.js';
 import { subjectStagingPath } from '../src/evaluation-task.js';
-import { differingPaths, folderBytes } from './helpers/folder-bytes.js';
-import { startRedis, type RedisServer } from './helpers/redis-server.js';
+import { differingPaths, folderBytes, startRedis, type RedisServer } from '@omega/test-support';
 import { startWorkerProcess, type WorkerProcess } from './helpers/worker-processes.js';
 
 // Small settings keep a real evaluation subject to a few tens of milliseconds.

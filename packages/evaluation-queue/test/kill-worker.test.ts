@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueUrl, runQueuedEvaluation } from '../src/index.js';
 import { runLocally } from '../src/_local-run.js';
 import { createToyTask } from '../src/_toy-task.js';
-import { differingPaths, folderBytes } from './helpers/folder-bytes.js';
-import { startRedis, type RedisServer } from './helpers/redis-server.js';
+import { differingPaths, folderBytes, startRedis, type RedisServer } from '@omega/test-support';
 import { startWorkerProcess, type WorkerProcess } from './helpers/worker-processes.js';
 
 let redis: RedisServer;

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunAbortedError, runQueuedEvaluation, type SubjectTask } from '../src/index.js';
 import { runLocally } from '../src/_local-run.js';
 import { createToyTask } from '../src/_toy-task.js';
-import { differingPaths, folderBytes } from './helpers/folder-bytes.js';
 import { startInProcessWorkers, subjectIndices } from './helpers/in-process-workers.js';
-import { startRedis, type RedisServer } from './helpers/redis-server.js';
+import { differingPaths, folderBytes, startRedis, type RedisServer } from '@omega/test-support';
 
 let redis: RedisServer;
 let dir: string;
