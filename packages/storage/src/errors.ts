@@ -60,11 +60,15 @@ export class StorageError extends Error {
 
   /** The same error with more location facts filled in (decoders do not know the file; `load` does). */
   locate(extra: StorageErrorContext): StorageError {
-    const merged = { ...extra, ...this.context };
+    return this.withContext({ ...extra, ...this.context });
+  }
+
+  /** The same error (class, detail, stack frames) with `ctx` as its whole context, e.g. to drop a temp file's name. */
+  withContext(ctx: StorageErrorContext): StorageError {
     const Ctor = this.constructor as new (detail: string, ctx: StorageErrorContext) => StorageError;
-    const located = new Ctor(this.detail, merged);
-    if (this.stack !== undefined) located.stack = `${located.name}: ${located.message}\n${this.stack.split('\n').slice(1).join('\n')}`;
-    return located;
+    const rebuilt = new Ctor(this.detail, ctx);
+    if (this.stack !== undefined) rebuilt.stack = `${rebuilt.name}: ${rebuilt.message}\n${this.stack.split('\n').slice(1).join('\n')}`;
+    return rebuilt;
   }
 }
 
@@ -136,4 +140,20 @@ export function renderPath(path: ValuePath): string {
     out = typeof s === 'string' && s.startsWith('\u0000') ? out + s.slice(1) : pathStep(out, s);
   }
   return out;
+}
+
+const CLASS_BY_CODE: Record<StorageErrorCode, new (detail: string, ctx: StorageErrorContext) => StorageError> = {
+  UNSUPPORTED_VALUE: UnsupportedValueError,
+  CORRUPT_DATA: CorruptDataError,
+  UNKNOWN_FORMAT: UnknownFormatError,
+  FORMAT_UNAVAILABLE: FormatUnavailableError,
+  LIMIT_EXCEEDED: LimitExceededError,
+  UNSAFE_CONTENT: UnsafeContentError,
+  IO_ERROR: StorageIOError,
+  INVALID_ARGUMENT: InvalidArgumentError,
+};
+
+/** The error class for a code (rebuilding an error that crossed a thread boundary); CorruptDataError if unknown. */
+export function errorClassFor(code: string): new (detail: string, ctx: StorageErrorContext) => StorageError {
+  return (CLASS_BY_CODE as Record<string, (typeof CLASS_BY_CODE)[StorageErrorCode] | undefined>)[code] ?? CorruptDataError;
 }

@@ -25,7 +25,7 @@ async function loadHDF5(file: string, ctx: DecodeContext, displayName?: string):
   } catch (error) {
     if (error instanceof StorageError) {
       // Errors raised on our temp file must not name it: the caller never saw that path.
-      const located = displayName === undefined && error.file !== undefined ? new (error.constructor as new (d: string, c: object) => StorageError)(error.detail, { ...error.context, file: undefined }) : error;
+      const located = displayName === undefined && error.file !== undefined ? error.withContext({ ...error.context, file: undefined }) : error;
       throw located.locate({ ...named, format: 'hdf5' });
     }
     throw new CorruptDataError(`unreadable HDF5 input: ${(error as Error)?.message ?? String(error)}`, { ...named, format: 'hdf5', cause: error });
@@ -50,7 +50,7 @@ export const hdf5Format: Format = {
       await writeHDF5File(value, temp, ctx);
       return new Uint8Array(await fs.readFile(temp));
     } catch (error) {
-      if (error instanceof StorageError && error.file === temp) throw new (error.constructor as new (d: string, c: object) => StorageError)(error.detail, { ...error.context, file: undefined });
+      if (error instanceof StorageError && error.file === temp) throw error.withContext({ ...error.context, file: undefined });
       throw error;
     } finally {
       await fs.rm(temp, { force: true });

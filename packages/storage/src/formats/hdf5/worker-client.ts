@@ -10,9 +10,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
-  CorruptDataError, DecodeTimeoutError, FormatUnavailableError, InvalidArgumentError, LimitExceededError,
-  StorageError, StorageIOError, UnknownFormatError, UnsafeContentError, UnsupportedValueError,
-  type StorageErrorCode, type StorageErrorContext,
+  CorruptDataError, DecodeTimeoutError, FormatUnavailableError, StorageError, errorClassFor, type StorageErrorContext,
 } from '../../errors.js';
 import type { LoadPolicy } from '../../limits.js';
 import type { DecodeReply, DecodeRequest, WorkerErrorInfo, WorkerReady } from './decode-worker.js';
@@ -31,19 +29,8 @@ export function defaultDecodeTimeoutMs(fileBytes: number): number {
  */
 const RETIRE_AFTER_FAILURES = 1000;
 
-const ERROR_CLASSES: Record<StorageErrorCode, new (detail: string, ctx: StorageErrorContext) => StorageError> = {
-  UNSUPPORTED_VALUE: UnsupportedValueError,
-  CORRUPT_DATA: CorruptDataError,
-  UNKNOWN_FORMAT: UnknownFormatError,
-  FORMAT_UNAVAILABLE: FormatUnavailableError,
-  LIMIT_EXCEEDED: LimitExceededError,
-  UNSAFE_CONTENT: UnsafeContentError,
-  IO_ERROR: StorageIOError,
-  INVALID_ARGUMENT: InvalidArgumentError,
-};
-
 function rebuildError(info: WorkerErrorInfo): StorageError {
-  const Ctor = ERROR_CLASSES[info.code as StorageErrorCode] ?? CorruptDataError;
+  const Ctor = errorClassFor(info.code);
   const context: StorageErrorContext = {};
   for (const [key, value] of Object.entries(info.context)) if (value !== undefined) (context as Record<string, unknown>)[key] = value;
   if (info.raw !== undefined) context.cause = new Error(info.raw);

@@ -40,7 +40,7 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
         const [dtype, raw] = args;
         if (!(dtype instanceof NumpyDType)) throw new CorruptDataError('numpy scalar needs a numpy.dtype', { format, received: describeKind(dtype) });
         if (dtype.kind === 'O') return raw; // an object scalar is the object itself (already unpickled safely)
-        return materialiseArray(dtype, [], false, bytesLike(raw, 'numpy scalar data', format), limits);
+        return materialiseArray(dtype, [], false, raw, 'numpy scalar data', limits);
       },
     });
     g.set(`${core}.numeric._frombuffer`, {
@@ -48,7 +48,7 @@ export function builtinGlobals(limits: NumpyLimits): Map<string, GlobalHandler> 
         const [buffer, dtype, shape, order] = args;
         if (args.length !== 4) throw new CorruptDataError('numpy _frombuffer expects (buffer, dtype, shape, order)', { format, received: `${args.length} arguments` });
         if (order !== 'C' && order !== 'F') throw new CorruptDataError("numpy _frombuffer order must be 'C' or 'F'", { format, received: String(order) });
-        return materialiseArray(dtype, shape, order === 'F', bytesLike(buffer, 'numpy buffer', format), limits);
+        return materialiseArray(dtype, shape, order === 'F', buffer, 'numpy buffer', limits);
       },
     });
   }

@@ -15,18 +15,12 @@ export interface NumpyLimits {
   adopt?: (raw: Uint8Array) => boolean;
 }
 
-/** Bytes converted from a str just now (nobody else holds them): an array may use them without another copy. */
-const CONVERTED = new WeakSet<Uint8Array>();
-
 /** Python `bytes` (Uint8Array) or a latin-1 `str` standing for bytes (protocol 0–2 pickles, Python 2 files). */
 export function bytesLike(value: unknown, what: string, format: string): Uint8Array {
   if (value instanceof Uint8Array) return value;
   if (value instanceof LargeText) {
     const b = utf8ToLatin1(value.utf8);
-    if (b !== undefined) {
-      CONVERTED.add(b);
-      return b;
-    }
+    if (b !== undefined) return b;
   }
   if (typeof value === 'string') {
     const b = latin1Encode(value);
@@ -114,9 +108,15 @@ function checkShape(shape: unknown, format: string): number[] {
   return list as number[];
 }
 
-/** Bytes (C or Fortran order, either byte order) → a C-order little-endian NDArray. */
-export function materialiseArray(dtypeObj: unknown, shapeValue: unknown, fortran: boolean, raw: Uint8Array, limits: NumpyLimits): NDArray {
+/**
+ * Pickled array data — Python bytes, or (protocols 0–2) a latin-1 str; C or Fortran order, either byte order — → a
+ * C-order little-endian NDArray. `what` names the data in errors.
+ */
+export function materialiseArray(dtypeObj: unknown, shapeValue: unknown, fortran: boolean, pickled: unknown, what: string, limits: NumpyLimits): NDArray {
   const { format } = limits;
+  const raw = bytesLike(pickled, what, format);
+  // Bytes converted from a str just now are ours alone: the array may keep them without another copy.
+  const converted = raw !== pickled;
   if (!(dtypeObj instanceof NumpyDType)) throw new CorruptDataError('numpy array dtype must be a numpy.dtype', { format, received: describeKind(dtypeObj) });
   const shape = checkShape(shapeValue, format);
   const { dtype, itemsize, bigEndian } = dtypeObj.resolve();
@@ -130,7 +130,7 @@ export function materialiseArray(dtypeObj: unknown, shapeValue: unknown, fortran
     throw new CorruptDataError(`numpy array data does not match shape [${shape.join(', ')}] of ${dtypeObj.describe()}`, { format, expected: `${count * itemsize} bytes`, received: `${raw.byteLength}` });
   }
   // A copy — the result never aliases the caller's buffer — unless the input was handed over and this payload adopted.
-  const inPlace = dtype !== 'str' && !(fortran && shape.length > 1) && (CONVERTED.delete(raw) || limits.adopt?.(raw) === true);
+  const inPlace = dtype !== 'str' && !(fortran && shape.length > 1) && (converted || limits.adopt?.(raw) === true);
   let bytes: Uint8Array = inPlace ? raw : copyBytes(raw);
   if (bigEndian) byteswapInPlace(bytes, dtype === 'complex64' || dtype === 'complex128' ? itemsize / 2 : dtype === 'str' ? 4 : itemsize);
   if (fortran && shape.length > 1) bytes = gatherToCOrder(bytes, itemsize, shape, fortranStrides(shape), 0);
@@ -170,7 +170,7 @@ export class NumpyArrayBuilder implements Buildable, Finalizable {
     }
     const [shape, dtype, fortran, data] = state.length === 5 ? state.slice(1) : state;
     if (Array.isArray(data)) throw new UnsupportedValueError('numpy object arrays (dtype O) hold Python objects, not numbers; they have no NDArray form', { format });
-    this.result = materialiseArray(dtype, shape, fortran === true || fortran === 1, bytesLike(data, 'numpy array data', format), this.limits);
+    this.result = materialiseArray(dtype, shape, fortran === true || fortran === 1, data, 'numpy array data', this.limits);
   }
 
   finalize(): unknown {
