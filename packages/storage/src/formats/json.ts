@@ -2,7 +2,8 @@
 import type { DecodeContext, EncodeContext, Format } from '../format.js';
 import type { CustomCodec } from '../registry.js';
 import { randomBytes } from 'node:crypto';
-import { UNSAFE_INTEGER_SEEN, fromJSONSafe, fromParsedJSONFast } from '../values/typed-json-decode.js';
+import { UNSAFE_INTEGER_SEEN, fromJSONSafe, fromParsedJSONFast, pathFreeReaderHooks } from '../values/typed-json-decode.js';
+import { readTypedJSON } from '../values/typed-json-read.js';
 import { DEFAULT_MAX_DEPTH, toJSONSafe } from '../values/typed-json-encode.js';
 import { writeTypedJSON } from '../values/typed-json-write.js';
 import { bytesToText, firstSignificantByte } from './_text.js';
@@ -42,13 +43,33 @@ function encodeViaTree(value: unknown, ctx: EncodeContext): string {
   return pieces.join('');
 }
 
+type TextDecodeOptions = { codecs: readonly CustomCodec[]; maxDepth: number; maxElements: number; allowedCustomTypes: readonly string[] | '*' };
+
 export function decodeTypedJSONText(text: string, ctx: DecodeContext): unknown {
-  const options = {
+  const options = textDecodeOptions(ctx);
+  try {
+    return readTypedJSON(text, pathFreeReaderHooks(options));
+  } catch {
+    // Whatever the one-pass reader does not take on, or any problem: JSON.parse and the tree decoders decide (and
+    // report errors with their paths).
+  }
+  return decodeViaJSONParse(text, options);
+}
+
+export function textDecodeOptions(ctx: DecodeContext): TextDecodeOptions {
+  return {
     codecs: ctx.registry.codecs(),
     maxDepth: ctx.policy.maxDepth,
     maxElements: ctx.policy.maxElements,
     allowedCustomTypes: ctx.policy.allowedCustomTypes,
   };
+}
+
+/**
+ * JSON.parse, then the path-free decoder, then (on any problem) the path-keeping one. The one-pass reader must give
+ * exactly what this gives, or give up; tests hold the two equal.
+ */
+export function decodeViaJSONParse(text: string, options: TextDecodeOptions): unknown {
   let tree: unknown;
   try {
     tree = JSON.parse(text);
@@ -63,7 +84,7 @@ export function decodeTypedJSONText(text: string, ctx: DecodeContext): unknown {
   }
 }
 
-function decodeWithPaths(text: string, options: { codecs: readonly CustomCodec[]; maxDepth: number; maxElements: number; allowedCustomTypes: readonly string[] | '*' }): unknown {
+function decodeWithPaths(text: string, options: TextDecodeOptions): unknown {
   const first = parseJSONFast(text, options.maxDepth);
   try {
     return fromJSONSafe(first.tree, { ...options, inPlace: true, rejectUnsafeIntegers: !first.exact });

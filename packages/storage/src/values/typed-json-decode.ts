@@ -14,6 +14,10 @@ import type { CustomCodec } from '../registry.js';
 import { base64IntoView } from './_base64.js';
 import { parseIsoDateTime } from './datetime.js';
 import { dtypeFromNumpyName, dtypeFromTorchName } from './dtype-names.js';
+import type { ReaderHooks } from './typed-json-read.js';
+
+const DEFAULT_MAX_DEPTH = 1000;
+const DEFAULT_MAX_ELEMENTS = 2 ** 31;
 
 export interface TypedJSONDecodeOptions {
   codecs?: readonly CustomCodec[];
@@ -219,10 +223,22 @@ export function fromParsedJSONFast(tree: unknown, options: Omit<TypedJSONDecodeO
   return createTreeDecoder({ ...options, inPlace: true, rejectUnsafeIntegers: true }).decodeWithoutPaths(tree);
 }
 
-function createTreeDecoder(options: TypedJSONDecodeOptions): { decode(tree: unknown): unknown; decodeWithoutPaths(tree: unknown): unknown } {
+/** What the one-pass reader (typed-json-read.ts) needs: the path-free walk for marker objects, and the limits. */
+export function pathFreeReaderHooks(options: Omit<TypedJSONDecodeOptions, 'inPlace' | 'rejectUnsafeIntegers'>): ReaderHooks {
+  const decoder = createTreeDecoder({ ...options, inPlace: true, rejectUnsafeIntegers: true });
+  return { walk: decoder.walkWithoutPaths, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, maxElements: options.maxElements ?? DEFAULT_MAX_ELEMENTS };
+}
+
+interface TreeDecoder {
+  decode(tree: unknown): unknown;
+  decodeWithoutPaths(tree: unknown): unknown;
+  walkWithoutPaths(node: object, depth: number): unknown;
+}
+
+function createTreeDecoder(options: TypedJSONDecodeOptions): TreeDecoder {
   const codecs = options.codecs ?? [];
-  const maxDepth = options.maxDepth ?? 1000;
-  const maxElements = options.maxElements ?? 2 ** 31;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const allowed = options.allowedCustomTypes ?? '*';
   const inPlace = options.inPlace === true;
   const rejectUnsafe = options.rejectUnsafeIntegers === true;
@@ -401,6 +417,7 @@ function createTreeDecoder(options: TypedJSONDecodeOptions): { decode(tree: unkn
       }
       return tree === null ? null : walkFast(tree, 0);
     },
+    walkWithoutPaths: walkFast,
   };
 }
 

@@ -44,10 +44,14 @@ export interface TypedJSONWriteOptions {
  */
 const CHUNK_CHARS = 1 << 14;
 
+const KEY_CACHE_SIZE = 256;
+
 class Writer {
   out = '';
   private readonly chunks: string[] = [];
   private readonly stack: object[] = [];
+  /** `"key":` and `,"key":` per key: record sets repeat the same few keys thousands of times. */
+  private readonly keyTexts = new Map<string, [string, string]>();
   private deep: Set<object> | undefined;
 
   constructor(private readonly codecs: readonly CustomCodec[], private readonly listMax: number, private readonly maxDepth: number) {}
@@ -64,6 +68,17 @@ class Writer {
       deep.add(obj);
     }
     stack[depth] = obj;
+  }
+
+  private keyText(key: string, afterComma: boolean): string {
+    let texts = this.keyTexts.get(key);
+    if (texts === undefined) {
+      const text = `${quote(key)}:`;
+      texts = [text, `,${text}`];
+      // Bounded: keys may be data (a dict of ids); uncached keys are just quoted each time.
+      if (this.keyTexts.size < KEY_CACHE_SIZE) this.keyTexts.set(key, texts);
+    }
+    return afterComma ? texts[1] : texts[0];
   }
 
   private leave(obj: object, depth: number): void {
@@ -143,7 +158,7 @@ class Writer {
       const keys = Object.keys(obj);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
-        this.out += i > 0 ? `,${quote(key)}:` : `${quote(key)}:`;
+        this.out += this.keyText(key, i > 0);
         this.value(obj[key], depth + 1);
         if (this.out.length > CHUNK_CHARS) this.flush();
       }
@@ -153,7 +168,12 @@ class Writer {
     }
     if (obj instanceof NDArray) return this.ndarray(obj);
     if (obj instanceof Date) {
-      this.out += Number.isNaN(obj.getTime()) ? '{"__type__":"datetime","iso":null}' : `{"__type__":"datetime","iso":"${formatIsoDateTime(obj)}"}`;
+      if (Number.isNaN(obj.getTime())) this.out += '{"__type__":"datetime","iso":null}';
+      else {
+        this.out += '{"__type__":"datetime","iso":"';
+        this.out += formatIsoDateTime(obj);
+        this.out += '"}';
+      }
       return;
     }
     if (obj instanceof Uint8Array) {
@@ -167,8 +187,11 @@ class Writer {
     if (isTypedArray(obj)) {
       const dtype = dtypeOfTypedArray(obj);
       // A bare typed array is NDArray.from(obj): 1-D, never a tensor. Only short ones can become lists.
-      if (obj.length > this.listMax) this.out += `{"__type__":"numpy_array","dtype":"${dtype}","shape":[${obj.length}],"encoding":"base64","data":"${viewToBase64(obj)}"}`;
-      else this.ndarray(NDArray.from(obj));
+      if (obj.length > this.listMax) {
+        this.out += `{"__type__":"numpy_array","dtype":"${dtype}","shape":[${obj.length}],"encoding":"base64","data":"`;
+        this.out += viewToBase64(obj);
+        this.out += '"}';
+      } else this.ndarray(NDArray.from(obj));
       return;
     }
     if (obj instanceof Map) {
