@@ -32,12 +32,17 @@ const MAX_STRING_CHARS = 1 << 16;
 /** Base64 payloads up to this many characters are decoded by the reader itself (3 KiB of array data). */
 const MAX_INLINE_BASE64_CHARS = 4096;
 
-const codes = (text: string): Uint16Array => Uint16Array.from(text, (c) => c.charCodeAt(0));
-const DATETIME_HEAD = codes('{"__type__":"datetime","iso":"');
-const ARRAY_HEAD = codes('{"__type__":"numpy_array","dtype":"');
-const ARRAY_SHAPE = codes('","shape":[');
-const ARRAY_DATA = codes('],"encoding":"base64","data":"');
-const TYPE_KEY = codes('"__type__"');
+/** Fixed text to match at a position; a sticky regex literal matched fastest (vs startsWith or a char loop). */
+interface Literal {
+  readonly pattern: RegExp;
+  readonly length: number;
+}
+const literal = (text: string): Literal => ({ pattern: new RegExp(text.replace(/[{}[\]]/g, '\\$&'), 'y'), length: text.length });
+const DATETIME_HEAD = literal('{"__type__":"datetime","iso":"');
+const ARRAY_HEAD = literal('{"__type__":"numpy_array","dtype":"');
+const ARRAY_SHAPE = literal('","shape":[');
+const ARRAY_DATA = literal('],"encoding":"base64","data":"');
+const TYPE_KEY = literal('"__type__"');
 /** Keys remembered per nesting level and position, so a repeated record layout reuses its key strings. */
 const KEY_CACHE_DEPTH = 8;
 const KEY_CACHE_WIDTH = 32;
@@ -46,21 +51,31 @@ const KEY_CACHE_WIDTH = 32;
 const BASE64_VALUE = new Int8Array(65536).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (BASE64_VALUE[c.charCodeAt(0)] = i));
 
+// The reader's state. Module variables, and long-lived: per-call objects (a hooks object, a fresh key cache) made
+// every major GC deoptimise the reader's compiled code ("weak objects"), so the next decode ran unoptimised.
 let s = '';
 let p = 0;
 /** keyCache[depth * KEY_CACHE_WIDTH + index]: the key last read there (a string in the object's key table already). */
-let keyCache: Array<string | undefined> = [];
-let hooks: ReaderHooks = { walk: (node) => node, maxDepth: 0, maxElements: 0 };
+const keyCache = new Array<string | undefined>(KEY_CACHE_DEPTH * KEY_CACHE_WIDTH).fill(undefined);
+const noWalk: ReaderHooks['walk'] = (node) => node;
+let walkMarker = noWalk;
+let maxDepth = 0;
+let maxElements = 0;
 let lastDtypeName = '';
 let lastDtype: DType | undefined;
+/** Calls in progress: a custom codec may decode again while a document is being read. */
+let active = 0;
 
 /** The decoded value of `text`; throws READ_GAVE_UP (or an error of the marker walk) where the slow path must decide. */
 export function readTypedJSON(text: string, readerHooks: ReaderHooks): unknown {
-  const saved = { s, p, hooks, keyCache };
+  const outer = active > 0 ? { s, p, walkMarker, maxDepth, maxElements, keys: keyCache.slice() } : undefined;
+  active++;
   s = text;
   p = 0;
-  hooks = readerHooks;
-  keyCache = new Array<string | undefined>(KEY_CACHE_DEPTH * KEY_CACHE_WIDTH);
+  walkMarker = readerHooks.walk;
+  maxDepth = readerHooks.maxDepth;
+  maxElements = readerHooks.maxElements;
+  keyCache.fill(undefined);
   try {
     const v = value(0, false);
     skipWhitespace();
@@ -70,7 +85,16 @@ export function readTypedJSON(text: string, readerHooks: ReaderHooks): unknown {
     // RangeError: the call stack, on nesting deeper than it allows (maxDepth set very high).
     throw error instanceof RangeError ? READ_GAVE_UP : error;
   } finally {
-    ({ s, p, hooks, keyCache } = saved);
+    active--;
+    if (outer !== undefined) {
+      ({ s, p, walkMarker, maxDepth, maxElements } = outer);
+      for (let i = 0; i < keyCache.length; i++) keyCache[i] = outer.keys[i];
+    } else {
+      // Hold nothing of the caller's alive between calls.
+      s = '';
+      walkMarker = noWalk;
+      keyCache.fill(undefined);
+    }
   }
 }
 
@@ -86,30 +110,29 @@ function value(depth: number, raw: boolean): unknown {
     case 34: // "
       return string();
     case 123: // {
-      if (depth > hooks.maxDepth) throw READ_GAVE_UP;
+      if (depth > maxDepth) throw READ_GAVE_UP;
       return raw ? object(depth, true) : decodedObject(depth);
     case 91: // [
-      if (depth > hooks.maxDepth) throw READ_GAVE_UP;
+      if (depth > maxDepth) throw READ_GAVE_UP;
       return array(depth, raw);
     case 116: // t
-      return literal('true', true);
+      return word('true', true);
     case 102: // f
-      return literal('false', false);
+      return word('false', false);
     case 110: // n
-      return literal('null', null);
+      return word('null', null);
     default:
       return number();
   }
 }
 
-/** Does the text at `at` read `expected`? (A loop over char codes: startsWith's call cost showed in profiles.) */
-function textAt(expected: Uint16Array, at: number): boolean {
-  const n = expected.length;
-  for (let i = 0; i < n; i++) if (s.charCodeAt(at + i) !== expected[i]) return false;
-  return true;
+/** Does the text at `at` read `expected`? */
+function textAt(expected: Literal, at: number): boolean {
+  expected.pattern.lastIndex = at;
+  return expected.pattern.test(s);
 }
 
-function literal<T>(word: string, result: T): T {
+function word<T>(word: string, result: T): T {
   if (!s.startsWith(word, p)) throw READ_GAVE_UP;
   p += word.length;
   return result;
@@ -133,7 +156,7 @@ function decodedObject(depth: number): unknown {
   skipWhitespace();
   if (s.charCodeAt(p) === 34 && textAt(TYPE_KEY, p)) {
     p = start;
-    return hooks.walk(object(depth, true), depth);
+    return walkMarker(object(depth, true), depth);
   }
   p = start;
   return object(depth, false);
@@ -322,7 +345,7 @@ function fastBase64Array(): NDArray | undefined {
       p++;
     }
   }
-  if (!textAt(ARRAY_DATA, p) || count > hooks.maxElements) return undefined;
+  if (!textAt(ARRAY_DATA, p) || count > maxElements) return undefined;
   p += ARRAY_DATA.length;
   const byteLength = count * itemsize(dtype);
   const chars = 4 * Math.ceil(byteLength / 3);
