@@ -231,17 +231,16 @@ function array(depth: number, raw: boolean): unknown[] {
 /** A string literal at p (on its opening quote). */
 function string(): string {
   const start = p + 1;
-  let i = start;
-  for (;;) {
+  // The next quote bounds the scan: a long string is given up at once, not after a character loop over it.
+  const quote = s.indexOf('"', start);
+  if (quote < 0 || quote - start > MAX_STRING_CHARS) throw READ_GAVE_UP;
+  for (let i = start; i < quote; i++) {
     const c = s.charCodeAt(i);
-    if (c === 34) break;
     if (c === 92) return escapedString(start);
-    if (c < 32 || c !== c) throw READ_GAVE_UP; // a raw control character (invalid JSON), or the end of the text
-    i++;
+    if (c < 32) throw READ_GAVE_UP; // a raw control character: invalid JSON
   }
-  if (i - start > MAX_STRING_CHARS) throw READ_GAVE_UP;
-  p = i + 1;
-  return s.slice(start, i);
+  p = quote + 1;
+  return s.slice(start, quote);
 }
 
 /** A string with escapes: find its end, then let JSON.parse unescape it (it also refuses malformed escapes). */
@@ -252,9 +251,8 @@ function escapedString(start: number): string {
     if (c === 34) break;
     if (c === 92) i++;
     else if (c < 32 || c !== c) throw READ_GAVE_UP;
-    i++;
+    if (++i - start > MAX_STRING_CHARS) throw READ_GAVE_UP;
   }
-  if (i - start > MAX_STRING_CHARS) throw READ_GAVE_UP;
   p = i + 1;
   try {
     return JSON.parse(s.slice(start - 1, i + 1)) as string;
@@ -300,15 +298,15 @@ function number(): number {
   return n;
 }
 
-/** Characters of a plain (escape-free) string at p up to its closing quote; p is left on that quote. -1 if not plain. */
+/** Index of the closing quote of the plain (escape-free, short) string starting at p; -1 if it is not one. */
 function plainStringEnd(): number {
-  let i = p;
-  for (;;) {
+  const quote = s.indexOf('"', p);
+  if (quote < 0 || quote - p > MAX_STRING_CHARS) return -1;
+  for (let i = p; i < quote; i++) {
     const c = s.charCodeAt(i);
-    if (c === 34) return i;
-    if (c === 92 || c < 32 || c !== c) return -1;
-    i++;
+    if (c === 92 || c < 32) return -1;
   }
+  return quote;
 }
 
 /** `{"__type__":"datetime","iso":"…"}` exactly; undefined (p anywhere) for any other shape. */
@@ -349,6 +347,8 @@ function fastBase64Array(): NDArray | undefined {
   p += ARRAY_DATA.length;
   const byteLength = count * itemsize(dtype);
   const chars = 4 * Math.ceil(byteLength / 3);
+  // A large payload: JSON.parse and Buffer's codec read it faster than this reader would.
+  if (chars > MAX_STRING_CHARS) throw READ_GAVE_UP;
   if (chars > MAX_INLINE_BASE64_CHARS || s.charCodeAt(p + chars) !== 34 || s.charCodeAt(p + chars + 1) !== 125) return undefined;
   const data = allocate(dtype, count) as TypedArray;
   if (!base64Into(p, byteLength, new Uint8Array(data.buffer, data.byteOffset, byteLength))) return undefined;
