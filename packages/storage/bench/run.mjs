@@ -4,7 +4,7 @@ import v8 from 'node:v8';
 import zlib from 'node:zlib';
 import { Packr } from 'msgpackr';
 import superjson from 'superjson';
-import { measure, report } from '@omega/bench';
+import { measure, measureInterleaved, report } from '@omega/bench';
 import { DLFriendlyStorage, NDArray } from '../dist/index.js';
 
 const MB = Number(process.env.OMEGA_BENCH_MB ?? 100);
@@ -102,19 +102,26 @@ function recordsEqual(back, recs) {
 
 async function recordsCase() {
   const recs = records();
-  const rows = [];
-  const ours = await measure('ours json', async () => storage.decode(await storage.encode(recs, 'json'), 'json'), { verify: (v) => recordsEqual(v, recs), repeats: 5 });
-  const sj = await measure('superjson', () => superjson.parse(superjson.stringify(recs.map((r) => ({ ...r, values: Array.from(r.values) })))), { verify: (v) => recordsEqual(v, recs), repeats: 5 });
-  rows.push({ case: `${RECORDS} mixed records round trip`, ours: 'typed json', baseline: 'superjson', oursMs: ours.ms, baselineMs: sj.ms, target: 5 });
   const replacer = (_k, v) => (v instanceof Float64Array ? { f64: Array.from(v) } : v);
   const reviver = (k, v) => (k === 'ts' ? new Date(v) : v && v.f64 ? Float64Array.from(v.f64) : v);
-  const jr = await measure('JSON + replacer', () => JSON.parse(JSON.stringify(recs, replacer), reviver), { verify: (v) => recordsEqual(v, recs), repeats: 5 });
-  rows.push({ case: `${RECORDS} mixed records round trip`, ours: 'typed json', baseline: 'JSON.stringify + replacer/reviver', oursMs: ours.ms, baselineMs: jr.ms });
-  const v8m = await measure('v8', () => v8.deserialize(v8.serialize(recs)), { verify: (v) => recordsEqual(v, recs), repeats: 5 });
-  rows.push({ case: `${RECORDS} mixed records round trip`, ours: 'typed json', baseline: 'v8.serialize', oursMs: ours.ms, baselineMs: v8m.ms });
   const packr = new Packr({ moreTypes: true });
-  const mp = await measure('msgpackr', () => packr.unpack(packr.pack(recs)), { verify: (v) => recordsEqual(v, recs), repeats: 5 });
-  rows.push({ case: `${RECORDS} mixed records round trip`, ours: 'typed json', baseline: 'msgpackr', oursMs: ours.ms, baselineMs: mp.ms });
+  const verify = (v) => recordsEqual(v, recs);
+  // Round-robin: each case's runs are spread over the same stretch of time as the others' (this shared host's speed
+  // drifts by tens of percent over minutes), 9 rounds after the warm-up.
+  const m = await measureInterleaved({
+    ours: { run: async () => storage.decode(await storage.encode(recs, 'json'), 'json'), verify },
+    superjson: { run: () => superjson.parse(superjson.stringify(recs.map((r) => ({ ...r, values: Array.from(r.values) })))), verify },
+    replacer: { run: () => JSON.parse(JSON.stringify(recs, replacer), reviver), verify },
+    v8: { run: () => v8.deserialize(v8.serialize(recs)), verify },
+    msgpackr: { run: () => packr.unpack(packr.pack(recs)), verify },
+  }, { repeats: 9 });
+  const c = `${RECORDS} mixed records round trip`;
+  const rows = [
+    { case: c, ours: 'typed json', baseline: 'superjson', oursMs: m.ours.ms, baselineMs: m.superjson.ms, target: 5 },
+    { case: c, ours: 'typed json', baseline: 'JSON.stringify + replacer/reviver', oursMs: m.ours.ms, baselineMs: m.replacer.ms },
+    { case: c, ours: 'typed json', baseline: 'v8.serialize', oursMs: m.ours.ms, baselineMs: m.v8.ms },
+    { case: c, ours: 'typed json', baseline: 'msgpackr', oursMs: m.ours.ms, baselineMs: m.msgpackr.ms },
+  ];
   return rows;
 }
 

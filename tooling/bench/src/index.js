@@ -9,13 +9,27 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Time `run` `repeats` times after checking `verify(result)` on a first, untimed call. Returns median ms. */
-export async function measure(label, run, { verify, repeats = 3 } = {}) {
+/**
+ * Untimed runs after the verified first one, so short cases are timed once the JIT has settled (a 100 ms case ran
+ * 1.5–2× slower on its second run than from its fourth on). Cases of half a second or more need none.
+ */
+function defaultWarmup(firstMs) {
+  return firstMs < 500 ? 2 : 0;
+}
+
+/**
+ * Time `run` `repeats` times after checking `verify(result)` on a first, untimed call and `warmup` more untimed
+ * calls (default: 2 when the first call took under 0.5 s, else 0). Returns median ms.
+ */
+export async function measure(label, run, { verify, repeats = 3, warmup } = {}) {
+  const t0 = process.hrtime.bigint();
   const first = await run();
+  const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (verify) {
     const ok = await verify(first);
     if (ok === false) throw new Error(`benchmark case ${label}: output failed verification`);
   }
+  for (let i = 0; i < (warmup ?? defaultWarmup(firstMs)); i++) await run();
   const times = [];
   for (let i = 0; i < repeats; i++) {
     globalThis.gc?.();
@@ -28,15 +42,20 @@ export async function measure(label, run, { verify, repeats = 3 } = {}) {
 
 /**
  * Time several cases round-robin (a, b, c, a, b, c, …) after verifying each once, so that cases whose cost depends
- * on machine state — file writes racing the kernel's writeback of earlier writes — see the same conditions.
+ * on machine state — file writes racing the kernel's writeback of earlier writes, a shared host's speed drifting
+ * between one case's runs and the next's — see the same conditions. Warm-up as in `measure`, per case.
  * `cases`: { label: { run, verify? } }. Returns { label: { label, ms, runs } } with median ms.
  */
-export async function measureInterleaved(cases, { repeats = 5 } = {}) {
+export async function measureInterleaved(cases, { repeats = 5, warmup } = {}) {
   const entries = Object.entries(cases);
+  const warmups = {};
   for (const [label, { run, verify }] of entries) {
+    const t0 = process.hrtime.bigint();
     const first = await run();
+    warmups[label] = warmup ?? defaultWarmup(Number(process.hrtime.bigint() - t0) / 1e6);
     if (verify && (await verify(first)) === false) throw new Error(`benchmark case ${label}: output failed verification`);
   }
+  for (const [label, { run }] of entries) for (let i = 0; i < warmups[label]; i++) await run();
   const times = Object.fromEntries(entries.map(([label]) => [label, []]));
   for (let i = 0; i < repeats; i++) {
     for (const [label, { run }] of entries) {
