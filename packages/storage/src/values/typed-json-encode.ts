@@ -22,7 +22,7 @@ export type JSONValue = null | boolean | number | string | JSONValue[] | { [key:
 
 export interface TypedJSONEncodeOptions {
   codecs?: readonly CustomCodec[];
-  /** Arrays with at most this many elements become nested lists (default 64); larger ones base64. */
+  /** Arrays with at most this many elements become nested lists (default 8); larger ones base64. */
   listMaxElements?: number;
   maxDepth?: number;
   /**
