@@ -10,8 +10,8 @@
  * first, a string longer than 64 Ki characters (large payloads: JSON.parse scans them faster), any error. The caller
  * then takes the JSON.parse path, which also produces the error with its path.
  *
- * State lives in module variables (saved and restored around each call, since a custom codec may decode again):
- * as class fields the same code measured about twice as slow.
+ * State lives in long-lived module variables (see below), saved and restored around a nested call (a custom codec
+ * may decode again while a document is being read).
  */
 import { NDArray, allocate, itemsize, type DType, type TypedArray } from '../ndarray.js';
 import { parseIsoDateTimeIn } from './datetime.js';
@@ -132,9 +132,9 @@ function textAt(expected: Literal, at: number): boolean {
   return expected.pattern.test(s);
 }
 
-function word<T>(word: string, result: T): T {
-  if (!s.startsWith(word, p)) throw READ_GAVE_UP;
-  p += word.length;
+function word<T>(text: string, result: T): T {
+  if (!s.startsWith(text, p)) throw READ_GAVE_UP;
+  p += text.length;
   return result;
 }
 
