@@ -8,7 +8,7 @@ import { Complex } from 'complex.js';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, NDArray, PreciseDate, defaultRegistry, encode, resolvePolicy, type LoadPolicy } from '../src/index.js';
+import { DEFAULT_POLICY, DLFriendlyStorage, NDArray, PreciseDate, builtinFormats, createRegistry, defaultRegistry, encode, resolvePolicy, type CustomCodec, type LoadPolicy } from '../src/index.js';
 import { decodeTypedJSONText, decodeViaJSONParse, textDecodeOptions } from '../src/formats/json.js';
 import { pathFreeReaderHooks } from '../src/values/typed-json-decode.js';
 import { readTypedJSON } from '../src/values/typed-json-read.js';
@@ -148,6 +148,34 @@ describe('one-pass typed-JSON reader', () => {
     for (const n of [3, 4, 5]) expectSameAsJSONParse(deep(n), { maxDepth: 3 });
     expectSameAsJSONParse('{"a":{"b":{"c":{"d":1}}}}', { maxDepth: 2 });
     expectSameAsJSONParse(deep(20_000));
+  });
+
+  it('survives a custom codec that decodes another document while the reader is mid-way through one', async () => {
+    class Wrapped {
+      constructor(readonly text: string) {}
+    }
+    const inner: Array<Promise<unknown>> = [];
+    const codec: CustomCodec<Wrapped> = {
+      name: 'wrapped',
+      isApplicable: (v): v is Wrapped => v instanceof Wrapped,
+      serialize: (v) => v.text,
+      deserialize: (stored) => {
+        // decode runs synchronously up to its result: this re-enters the reader before the outer document is done.
+        inner.push(storage.decode(stored as string, 'json'));
+        return new Wrapped(stored as string);
+      },
+    };
+    const storage = new DLFriendlyStorage({ registry: createRegistry({ formats: builtinFormats, codecs: [codec] }) });
+    const innerValue = { other: 'keys', at: [new Date(5), arrayOf('float64', [12], 3)] };
+    const innerText = (await storage.encode(innerValue, 'json')) as string;
+    const outerValue = { before: records(5), wrapped: new Wrapped(innerText), after: records(5) };
+    const outerText = (await storage.encode(outerValue, 'json')) as string;
+    const back = (await storage.decode(outerText, 'json')) as typeof outerValue;
+    expect(inner).toHaveLength(1);
+    assertBitEqual(back.before, outerValue.before);
+    assertBitEqual(back.after, outerValue.after);
+    expect(back.wrapped.text).toBe(innerText);
+    assertBitEqual(await inner[0], innerValue);
   });
 
   it('hands large payloads to JSON.parse and still decodes them the same', async () => {

@@ -68,14 +68,13 @@ let active = 0;
 
 /** The decoded value of `text`; throws READ_GAVE_UP (or an error of the marker walk) where the slow path must decide. */
 export function readTypedJSON(text: string, readerHooks: ReaderHooks): unknown {
-  const outer = active > 0 ? { s, p, walkMarker, maxDepth, maxElements, keys: keyCache.slice() } : undefined;
+  const outer = active > 0 ? { s, p, walkMarker, maxDepth, maxElements } : undefined;
   active++;
   s = text;
   p = 0;
   walkMarker = readerHooks.walk;
   maxDepth = readerHooks.maxDepth;
   maxElements = readerHooks.maxElements;
-  keyCache.fill(undefined);
   try {
     const v = value(0, false);
     skipWhitespace();
@@ -86,10 +85,9 @@ export function readTypedJSON(text: string, readerHooks: ReaderHooks): unknown {
     throw error instanceof RangeError ? READ_GAVE_UP : error;
   } finally {
     active--;
-    if (outer !== undefined) {
-      ({ s, p, walkMarker, maxDepth, maxElements } = outer);
-      for (let i = 0; i < keyCache.length; i++) keyCache[i] = outer.keys[i];
-    } else {
+    // The key cache needs no restoring: a cached key is used only where the text spells it out.
+    if (outer !== undefined) ({ s, p, walkMarker, maxDepth, maxElements } = outer);
+    else {
       // Hold nothing of the caller's alive between calls.
       s = '';
       walkMarker = noWalk;
