@@ -7,6 +7,7 @@
 import zlib from 'node:zlib';
 import { FormatUnavailableError, UnsupportedValueError } from '../errors.js';
 import { concatBytes } from '../ndarray.js';
+import { SIG_CENTRAL, SIG_EOCD, SIG_LOCAL } from './_zip.js';
 
 export interface ZipWriteMember {
   name: string;
@@ -107,7 +108,7 @@ function commonFields(view: DataView, at: number, item: Prepared): void {
 function localHeader(item: Prepared): Uint8Array {
   const bytes = new Uint8Array(LOCAL_HEADER + item.nameBytes.length + item.extra);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, 0x04034b50, true);
+  view.setUint32(0, SIG_LOCAL, true);
   commonFields(view, 4, item);
   view.setUint16(28, item.extra, true);
   bytes.set(item.nameBytes, LOCAL_HEADER);
@@ -122,7 +123,7 @@ function localHeader(item: Prepared): Uint8Array {
 function centralHeader(item: Prepared): Uint8Array {
   const bytes = new Uint8Array(CENTRAL_HEADER + item.nameBytes.length);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, 0x02014b50, true);
+  view.setUint32(0, SIG_CENTRAL, true);
   view.setUint16(4, 20, true); // version made by: 2.0, MS-DOS attributes
   commonFields(view, 6, item);
   // extra length, comment length, disk number, internal and external attributes: all 0
@@ -134,7 +135,7 @@ function centralHeader(item: Prepared): Uint8Array {
 function endRecord(count: number, centralSize: number, centralStart: number): Uint8Array {
   const bytes = new Uint8Array(END_RECORD);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, 0x06054b50, true);
+  view.setUint32(0, SIG_EOCD, true);
   view.setUint16(8, count, true);
   view.setUint16(10, count, true);
   view.setUint32(12, centralSize, true);

@@ -30,11 +30,12 @@ export interface ZipReadOptions {
   format: string;
 }
 
-const SIG_EOCD = 0x06054b50;
+/** Record signatures (APPNOTE 4.3), shared with the writer. */
+export const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+export const SIG_CENTRAL = 0x02014b50;
+export const SIG_LOCAL = 0x04034b50;
 /** Ratio caps apply to members that inflate above this many bytes (as in the zlib formats). */
 const RATIO_FLOOR_BYTES = 2 ** 20;
 const INFLATE_SLICE = 64 * 1024;
