@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DLFriendlyStorage, NDArray, PreciseDate, builtinFormats, createRegistry, formatIsoDateTime, fromJSONSafe, isStorageError, parseIsoDateTime, toJSONSafe, type CustomCodec } from '../src/index.js';
+import { DLFriendlyStorage, NDArray, PreciseDate, formatIsoDateTime, fromJSONSafe, isStorageError, parseIsoDateTime, toJSONSafe } from '../src/index.js';
 import { valueArbitrary } from './support/arbitraries.js';
 import { assertBitEqual } from './support/bit-equal.js';
 import { arraysByDtype, containerValues, scalarValues, specialArrays } from './support/sample-values.js';
@@ -61,30 +61,6 @@ describe('typed JSON writer', () => {
       const v = { [s]: s, list: [s], map: new Map([[s, s]]) };
       expect(await storage.encode(v, 'json')).toBe(JSON.stringify(toJSONSafe(v)));
     }
-  });
-
-  it('writes the same text when a codec encodes another value while the writer is mid-way through one', async () => {
-    class Wrapped {
-      constructor(readonly inner: unknown) {}
-    }
-    const innerTexts: Array<Promise<unknown>> = [];
-    const codec: CustomCodec<Wrapped> = {
-      name: 'wrapped',
-      isApplicable: (v): v is Wrapped => v instanceof Wrapped,
-      // encode runs synchronously up to its result: this re-enters the writer before the outer value is written.
-      serialize: (v) => {
-        innerTexts.push(nested.encode(v.inner, 'json'));
-        return { kept: 'as data' };
-      },
-      deserialize: (stored) => new Wrapped(stored),
-    };
-    const nested = new DLFriendlyStorage({ registry: createRegistry({ formats: builtinFormats, codecs: [codec] }) });
-    const inner = { deep: records(3), at: new Date(7) };
-    const outer = { before: records(4), wrapped: new Wrapped(inner), after: records(4) };
-    const text = await nested.encode(outer, 'json');
-    expect(innerTexts).toHaveLength(1);
-    expect(text).toBe(JSON.stringify(toJSONSafe(outer, { codecs: [codec] })));
-    expect(await innerTexts[0]).toBe(JSON.stringify(toJSONSafe(inner)));
   });
 
   it('reports unsupported values with the same path as the tree encoder', async () => {

@@ -8,7 +8,7 @@ import { Complex } from 'complex.js';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, DLFriendlyStorage, NDArray, PreciseDate, builtinFormats, createRegistry, defaultRegistry, encode, resolvePolicy, type CustomCodec, type LoadPolicy } from '../src/index.js';
+import { DEFAULT_POLICY, DLFriendlyStorage, NDArray, PreciseDate, builtinFormats, createRegistry, defaultRegistry, encode, resolvePolicy, toJSONSafe, type CustomCodec, type LoadPolicy } from '../src/index.js';
 import { decodeTypedJSONText, decodeViaJSONParse, textDecodeOptions } from '../src/formats/json.js';
 import { pathFreeReaderHooks } from '../src/values/typed-json-decode.js';
 import { readTypedJSON } from '../src/values/typed-json-read.js';
@@ -150,32 +150,44 @@ describe('one-pass typed-JSON reader', () => {
     expectSameAsJSONParse(deep(20_000));
   });
 
-  it('survives a custom codec that decodes another document while the reader is mid-way through one', async () => {
+  it('survives a custom codec that encodes and decodes other values while the writer or reader is mid-document', async () => {
     class Wrapped {
-      constructor(readonly text: string) {}
+      constructor(readonly inner: unknown) {}
     }
-    const inner: Array<Promise<unknown>> = [];
+    // encode and decode run synchronously up to their result, so these calls re-enter the writer (serialize) and
+    // the reader (deserialize) before the outer document is done. Each must run once: a fast path that lost its
+    // place would hand over to the slow one, which calls the codec again.
+    const nested: Array<Promise<unknown>> = [];
+    const calls = { serialize: 0, deserialize: 0 };
     const codec: CustomCodec<Wrapped> = {
       name: 'wrapped',
       isApplicable: (v): v is Wrapped => v instanceof Wrapped,
-      serialize: (v) => v.text,
+      serialize: (v) => {
+        calls.serialize++;
+        const text = storage.encode(v.inner, 'json');
+        nested.push(text);
+        return innerText;
+      },
       deserialize: (stored) => {
-        // decode runs synchronously up to its result: this re-enters the reader before the outer document is done.
-        inner.push(storage.decode(stored as string, 'json'));
-        return new Wrapped(stored as string);
+        calls.deserialize++;
+        nested.push(storage.decode(stored as string, 'json'));
+        return new Wrapped(stored);
       },
     };
     const storage = new DLFriendlyStorage({ registry: createRegistry({ formats: builtinFormats, codecs: [codec] }) });
     const innerValue = { other: 'keys', at: [new Date(5), arrayOf('float64', [12], 3)] };
     const innerText = (await storage.encode(innerValue, 'json')) as string;
-    const outerValue = { before: records(5), wrapped: new Wrapped(innerText), after: records(5) };
+    const outerValue = { before: records(5), wrapped: new Wrapped(innerValue), after: records(5) };
     const outerText = (await storage.encode(outerValue, 'json')) as string;
+    expect(calls.serialize).toBe(1);
+    expect(outerText).toBe(JSON.stringify(toJSONSafe(outerValue, { codecs: [codec] })));
+    expect(await nested[0]).toBe(innerText);
     const back = (await storage.decode(outerText, 'json')) as typeof outerValue;
-    expect(inner).toHaveLength(1);
+    expect(calls.deserialize).toBe(1);
     assertBitEqual(back.before, outerValue.before);
     assertBitEqual(back.after, outerValue.after);
-    expect(back.wrapped.text).toBe(innerText);
-    assertBitEqual(await inner[0], innerValue);
+    expect(back.wrapped.inner).toBe(innerText);
+    assertBitEqual(await nested.at(-1), innerValue);
   });
 
   it('hands large payloads to JSON.parse and still decodes them the same', async () => {

@@ -92,14 +92,12 @@ class Writer {
   }
 
   private keyText(key: string, afterComma: boolean): string {
-    let texts = this.keyTexts.get(key);
-    if (texts === undefined) {
-      const text = `${quote(key)}:`;
-      texts = [text, `,${text}`];
-      // Bounded: keys may be data (a dict of ids); uncached keys are just quoted each time.
-      if (this.keyTexts.size < KEY_CACHE_SIZE) this.keyTexts.set(key, texts);
-    }
-    return afterComma ? texts[1] : texts[0];
+    const texts = this.keyTexts.get(key);
+    if (texts !== undefined) return afterComma ? texts[1] : texts[0];
+    const text = `${quote(key)}:`;
+    // Bounded: keys may be data (a dict of ids); keys past the bound are quoted each time.
+    if (this.keyTexts.size < KEY_CACHE_SIZE) this.keyTexts.set(key, [text, `,${text}`]);
+    return afterComma ? `,${text}` : text;
   }
 
   private leave(obj: object, depth: number): void {
